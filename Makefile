@@ -1,0 +1,56 @@
+# Two commands for a newcomer: `make run` and `make test`. See README.md.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+PYTEST := $(VENV)/bin/pytest
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test lint check provision migrate demo bench clean help
+
+help:
+	@echo "make run   - installe, migre, charge la démo et sert le site sur http://$(HOST):$(PORT)"
+	@echo "make test  - lint, vérifications Django et tous les tests (SQLite, PostgreSQL, Chromium)"
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+# Reinstall only when a requirements file changes.
+$(VENV)/.installed-run: requirements.txt | $(PY)
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(PY)
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@ $(VENV)/.installed-run
+
+migrate: $(VENV)/.installed-run
+	$(PY) manage.py migrate --noinput
+
+demo: migrate
+	$(PY) manage.py load_demo_content
+
+run: demo
+	@echo "Site : http://$(HOST):$(PORT)/  -  administration : http://$(HOST):$(PORT)/admin/"
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+provision:
+	ops/provision.sh
+
+lint: $(VENV)/.installed-dev
+	$(VENV)/bin/ruff check .
+
+check: $(VENV)/.installed-dev
+	$(PY) manage.py check
+	$(PY) manage.py makemigrations --check --dry-run
+
+# Unit and browser tests on SQLite, then the integration tests on a private PostgreSQL that
+# ops/with-postgres.sh starts and stops. pytest's exit code 5 (no test ran) fails the build too.
+test: provision lint check
+	$(PYTEST) -m "not postgres"
+	ops/with-postgres.sh $(PYTEST) -m postgres
+
+clean:
+	rm -rf $(VENV) db.sqlite3 media static_collected .pytest_cache .ruff_cache

@@ -1,0 +1,99 @@
+"""Editors' groups and the moderation workflow.
+
+Wagtail's own migrations create "Editors" and "Moderators" with a "Moderators approval" workflow on
+the root page. We rename them for French-speaking editors and make sure each holds what it needs:
+- Rédacteurs: reach the admin, create and edit pages (submitting them to moderation), use images;
+- Modérateurs: the same, plus publishing, locking, and approving pages in the workflow.
+"""
+
+from django.db import migrations
+
+GROUPS = {"Editors": "Rédacteurs", "Moderators": "Modérateurs"}
+PAGE_PERMISSIONS = {
+    "Rédacteurs": ["add_page", "change_page"],
+    "Modérateurs": ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
+}
+IMAGE_PERMISSIONS = {
+    "Rédacteurs": ["add_siteimage", "change_siteimage", "choose_image"],
+    "Modérateurs": ["add_siteimage", "change_siteimage", "delete_siteimage", "choose_image"],
+}
+WORKFLOW_NAME = "Validation par les modérateurs"
+TASK_NAME = "Relecture par les modérateurs"
+
+
+def get_permission(apps, app_label, model, codename):
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Permission = apps.get_model("auth", "Permission")
+    content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
+    permission, _ = Permission.objects.get_or_create(
+        content_type=content_type, codename=codename, defaults={"name": codename.replace("_", " ")}
+    )
+    return permission
+
+
+def forwards(apps, schema_editor):
+    Group = apps.get_model("auth", "Group")
+    Page = apps.get_model("wagtailcore", "Page")
+    Collection = apps.get_model("wagtailcore", "Collection")
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+    GroupApprovalTask = apps.get_model("wagtailcore", "GroupApprovalTask")
+    Workflow = apps.get_model("wagtailcore", "Workflow")
+    WorkflowTask = apps.get_model("wagtailcore", "WorkflowTask")
+    WorkflowPage = apps.get_model("wagtailcore", "WorkflowPage")
+    ContentType = apps.get_model("contenttypes", "ContentType")
+
+    groups = {}
+    for old_name, new_name in GROUPS.items():
+        group = Group.objects.filter(name=new_name).first() or Group.objects.filter(name=old_name).first()
+        if group is None:
+            group = Group.objects.create(name=new_name)
+        group.name = new_name
+        group.save()
+        groups[new_name] = group
+        group.permissions.add(get_permission(apps, "wagtailadmin", "admin", "access_admin"))
+
+    root_page = Page.objects.filter(depth=1).order_by("path").first()
+    root_collection = Collection.objects.filter(depth=1).order_by("path").first()
+    for name, codenames in PAGE_PERMISSIONS.items():
+        for codename in codenames:
+            GroupPagePermission.objects.get_or_create(
+                group=groups[name], page=root_page, permission=get_permission(apps, "wagtailcore", "page", codename)
+            )
+    for name, codenames in IMAGE_PERMISSIONS.items():
+        for codename in codenames:
+            GroupCollectionPermission.objects.get_or_create(
+                group=groups[name],
+                collection=root_collection,
+                permission=get_permission(apps, "home", "siteimage", codename),
+            )
+
+    task = GroupApprovalTask.objects.filter(groups=groups["Modérateurs"]).first()
+    if task is None:
+        content_type, _ = ContentType.objects.get_or_create(app_label="wagtailcore", model="groupapprovaltask")
+        task = GroupApprovalTask.objects.create(name=TASK_NAME, content_type=content_type, active=True)
+        task.groups.set([groups["Modérateurs"]])
+    task.name = TASK_NAME
+    task.save()
+
+    workflow = Workflow.objects.filter(workflow_tasks__task=task).first()
+    if workflow is None:
+        workflow = Workflow.objects.create(name=WORKFLOW_NAME, active=True)
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    workflow.name = WORKFLOW_NAME
+    workflow.active = True
+    workflow.save()
+    WorkflowPage.objects.update_or_create(page=root_page, defaults={"workflow": workflow})
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("home", "0001_initial"),
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("wagtailcore", "0098_apitoken"),
+        ("wagtailadmin", "0006_formstate"),
+        ("wagtailimages", "0027_image_description"),
+        ("wagtaildocs", "0014_alter_document_file_size"),
+    ]
+
+    operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]
