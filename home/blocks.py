@@ -145,6 +145,12 @@ class CaptionedTableBlock(blocks.StructBlock):
     )
     table = TableBlock(label="Tableau", table_options={"startRows": 3, "startCols": 3})
 
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        # TableBlock renders its own <caption> from "table_caption": feed it the required title.
+        value["table"]["table_caption"] = value["caption"]
+        return context
+
     class Meta:
         icon = "table"
         label = "Tableau"

@@ -1,5 +1,6 @@
 """`make test`: SQLite by default; DATABASE_URL points the integration run at PostgreSQL."""
 
+import os
 import tempfile
 
 from .base import *  # noqa: F403
@@ -11,3 +12,8 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="amnesty-test-media-"))  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file, not memory: the live server used by browser tests then reads the database through
+    # its own connection, as a real server would.
+    DATABASES["default"]["TEST"] = {"NAME": str(Path(tempfile.gettempdir()) / f"amnesty-test-{os.getpid()}.sqlite3")}  # noqa: F405
