@@ -30,7 +30,7 @@ migrate: $(VENV)/.installed-run
 	$(PY) manage.py migrate --noinput
 
 demo: migrate
-	$(PY) manage.py load_demo_content
+	DEMO_SITE_HOSTNAME=$(HOST) DEMO_SITE_PORT=$(PORT) $(PY) manage.py load_demo_content
 
 run: demo
 	@echo "Site : http://$(HOST):$(PORT)/  -  administration : http://$(HOST):$(PORT)/admin/"

@@ -103,7 +103,7 @@ class Command(BaseCommand):
         password = os.environ.get("DEMO_PASSWORD", "amnesty-demo-2026")
         self.stdout.write("")
         self.stdout.write(
-            self.style.SUCCESS("Comptes de démonstration (administration : http://127.0.0.1:8000/admin/) :")
+            self.style.SUCCESS(f"Comptes de démonstration (administration : {site.root_url}/admin/) :")
         )
         for username, description, created in accounts:
             state = "" if created else " (compte existant : mot de passe inchangé s'il a été modifié)"
