@@ -52,5 +52,9 @@ test: provision lint check
 	$(PYTEST) -m "not postgres"
 	ops/with-postgres.sh $(PYTEST) -m postgres
 
+# Performance targets live here, not in timed tests: render time, queries and HTML weight per page type.
+bench: $(VENV)/.installed-dev
+	$(PY) ops/bench.py
+
 clean:
 	rm -rf $(VENV) db.sqlite3 media static_collected .pytest_cache .ruff_cache
