@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "commissions",
     "newsletter",
     "search",
+    "campaigns",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
