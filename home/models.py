@@ -128,6 +128,7 @@ class HomePage(BasePage):
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
         "home.StandardPage",
+        "home.OrganisationIndexPage",
     ]
     max_count = 1
 
@@ -213,3 +214,6 @@ class NavigationSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "navigation"
+
+
+from .organisation import *  # noqa: E402, F403  (the organisation pages and records, issue 4)

@@ -20,6 +20,7 @@ from home.models import HomePage
 
 DEMO_STEPS = [
     "home.demo",
+    "home.demo_organisation",
 ]
 
 DEMO_ACCOUNTS = [
