@@ -128,6 +128,7 @@ class HomePage(BasePage):
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
         "home.StandardPage",
+        "commissions.CommissionIndexPage",
         "home.OrganisationIndexPage",
     ]
     max_count = 1

@@ -21,6 +21,7 @@ from home.models import HomePage
 DEMO_STEPS = [
     "home.demo",
     "home.demo_organisation",
+    "commissions.demo",
 ]
 
 DEMO_ACCOUNTS = [
