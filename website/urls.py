@@ -9,6 +9,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("don/", include("campaigns.urls")),
 ]
 
 if settings.DEBUG:
