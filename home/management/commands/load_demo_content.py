@@ -22,6 +22,7 @@ DEMO_STEPS = [
     "home.demo",
     "home.demo_organisation",
     "commissions.demo",
+    "campaigns.demo",
 ]
 
 DEMO_ACCOUNTS = [
