@@ -130,6 +130,7 @@ class HomePage(BasePage):
         "home.StandardPage",
         "commissions.CommissionIndexPage",
         "home.OrganisationIndexPage",
+        "newsletter.NQIIndexPage",
     ]
     max_count = 1
 

@@ -169,3 +169,17 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database"},
 }
+
+# "Nouvelles des Questions Internationales" (newsletter app): PDF-only documents, checked on upload
+# (newsletter.forms), their text and cover extracted by a background task. The "default" task
+# backend stays immediate (Wagtail's own index updates); the "nqi" backend queues the PDF work in
+# the database, run by `manage.py db_worker --backend nqi` (a second process in production).
+WAGTAILDOCS_DOCUMENT_MODEL = "newsletter.NQIDocument"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "newsletter.forms.NQIDocumentForm"
+WAGTAILDOCS_EXTENSIONS = ["pdf"]
+WAGTAILDOCS_MAX_UPLOAD_SIZE = env_int("WAGTAILDOCS_MAX_UPLOAD_SIZE", 50 * 1024 * 1024)
+INSTALLED_APPS += ["django_tasks_db"]
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "nqi": {"BACKEND": env_str("NQI_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")},
+}

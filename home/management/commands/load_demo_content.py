@@ -23,6 +23,7 @@ DEMO_STEPS = [
     "home.demo_organisation",
     "commissions.demo",
     "campaigns.demo",
+    "newsletter.demo",
 ]
 
 DEMO_ACCOUNTS = [

@@ -1,0 +1,44 @@
+"""NQI blocks: an article summary (inside an issue) and "Dernières NQI" (embeddable on any page).
+
+This module must not import models at import time: home/blocks.py imports it, and newsletter's
+models import home's. Models are looked up lazily in get_context.
+"""
+
+from wagtail import blocks
+
+
+class ArticleSummaryBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label="Titre de l'article", max_length=200)
+    region = blocks.CharBlock(
+        label="Région ou thème", max_length=100, required=False, help_text="Par exemple « Afrique » ou « Gouvernance »."
+    )
+    text = blocks.TextBlock(label="Résumé", help_text="Quelques phrases qui résument l'article du numéro.")
+
+    class Meta:
+        icon = "doc-full"
+        label = "Article résumé"
+        template = "components/nqi_article_block.html"
+
+
+class LatestNQIBlock(blocks.StructBlock):
+    """The three latest published issues, with a link to the archive."""
+
+    heading = blocks.CharBlock(label="Titre", max_length=200, default="Dernières NQI")
+
+    def get_context(self, value, parent_context=None):
+        from .models import LATEST_COUNT, NQIIndexPage, NQIIssuePage
+
+        context = super().get_context(value, parent_context=parent_context)
+        context["issues"] = list(
+            NQIIssuePage.objects.live()
+            .public()
+            .select_related("pdf", "pdf__cover", "cover_image")
+            .order_by("-month", "-pk")[:LATEST_COUNT]
+        )
+        context["index_page"] = NQIIndexPage.objects.live().public().only("title", "url_path").first()
+        return context
+
+    class Meta:
+        icon = "doc-full-inverse"
+        label = "Dernières NQI"
+        template = "components/latest_nqi_block.html"
