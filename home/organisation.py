@@ -390,11 +390,25 @@ def _max_level(nodes) -> int:
     return level
 
 
-def org_chart_context() -> dict:
-    """Everything the organisation chart shows, in a fixed number of queries."""
-    bodies = list(GoverningBody.objects.all())
-    secretariat = InternationalSecretariatPage.objects.live().public().prefetch_related("supervised_by").first()
-    sections = NationalSectionsPage.objects.live().public().first()
+def _first_of(pages, model):
+    return next((page for page in pages if isinstance(page, model)), None)
+
+
+def org_chart_context(pages=None, offices=None) -> dict:
+    """Everything the organisation chart shows, in a fixed number of queries.
+
+    `pages`: the organisation page's live children, when the caller already holds them (they
+    include the secretariat and sections pages); `offices`: a `regional_offices_context()`.
+    """
+    bodies = list(GoverningBody.objects.select_related("parent"))
+    if pages is None:
+        secretariat = InternationalSecretariatPage.objects.live().public().first()
+        sections = NationalSectionsPage.objects.live().public().first()
+    else:
+        secretariat = _first_of(pages, InternationalSecretariatPage)
+        sections = _first_of(pages, NationalSectionsPage)
+    if offices is None:
+        offices = regional_offices_context()
     tree = _body_tree(bodies, secretariat)
 
     def hosts(nodes):
@@ -410,7 +424,7 @@ def org_chart_context() -> dict:
         "secretariat_level": secretariat_level,
         "inner_level": min(secretariat_level + 1, 6),
         "secretary_general": Role.secretary_general(),
-        "offices": regional_offices_context()["open_offices"],
+        "offices": offices["open_offices"],
         "sections": sections,
     }
 
@@ -491,9 +505,11 @@ class OrganisationIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = self.get_children().live().public().specific()
-        context["org_chart"] = org_chart_context()
-        context.update(regional_offices_context())
+        children = list(self.get_children().live().public().specific())
+        offices = regional_offices_context()
+        context["sections"] = children
+        context["org_chart"] = org_chart_context(pages=children, offices=offices)
+        context.update(offices)
         return context
 
 
@@ -602,7 +618,7 @@ class NationalSectionsPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["governing_bodies"] = list(GoverningBody.objects.all())
+        context["governing_bodies"] = list(GoverningBody.objects.select_related("parent"))
         context["secretariat"] = InternationalSecretariatPage.objects.live().public().first()
         context["organisation_page"] = self.get_parent()
         return context
