@@ -20,6 +20,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import DraftStateMixin, Page, RevisionMixin
 from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
 
 from home.blocks import RICH_TEXT_FEATURES, CallToActionBlock
 from home.models import BasePage
@@ -170,7 +171,7 @@ class DossierStatus(models.TextChoices):
     CLOSED = "clos", "Clos"
 
 
-class InterventionDossierQuerySet(models.QuerySet):
+class InterventionDossierQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def public(self):
         return self.filter(is_public=True)
 
@@ -366,7 +367,7 @@ class DossierRegisterPage(RoutablePageMixin, BasePage):
 # --- Testimonials ------------------------------------------------------------------------------
 
 
-class TestimonialQuerySet(models.QuerySet):
+class TestimonialQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def shown(self):
         """What the public site may show: published, with the speaker's consent recorded."""
         return self.filter(live=True, consent_date__isnull=False)

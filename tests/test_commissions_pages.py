@@ -16,7 +16,7 @@ from commissions.models import (
     DossierRegisterPage,
     InterventionDossier,
 )
-from commissions.models import Testimonial as TestimonialSnippet
+from commissions.models import Testimonial as Temoignage
 from home.models import HomePage, NavigationSettings, StandardPage
 from tests.commissions_support import (
     add_dossiers,
@@ -228,7 +228,7 @@ def snapshot() -> dict:
         "pages": list(Page.objects.order_by("path").values_list("path", "title", "slug", "live")),
         "revisions": Revision.objects.count(),
         "dossiers": list(InterventionDossier.objects.order_by("pk").values_list("person", "is_public", "status")),
-        "testimonials": list(TestimonialSnippet.objects.order_by("pk").values_list("speaker", "live", "consent_date")),
+        "testimonials": list(Temoignage.objects.order_by("pk").values_list("speaker", "live", "consent_date")),
         "menu": list(NavigationSettings.for_site(Page.objects.get(depth=2).get_site()).main_menu.raw_data),
     }
 
