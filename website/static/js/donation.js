@@ -124,6 +124,12 @@
       update(form);
     });
     free.addEventListener("input", function () {
+      // Typing a free amount replaces the preset: uncheck it, so only one amount looks chosen.
+      if (free.value.trim() !== "") {
+        Array.prototype.forEach.call(form.querySelectorAll('input[name="amount_' + checkedValue(form, "frequency") + '"]:checked'), function (input) {
+          input.checked = false;
+        });
+      }
       update(form);
     });
     form.addEventListener("submit", function (event) {
