@@ -193,10 +193,11 @@ class UrgentBannerForm(WagtailAdminModelForm):
         cleaned = super().clean()
         sections = self.formsets.get("sections")
         if cleaned.get("target") == BannerTarget.SECTIONS and sections is not None:
+            sections.is_valid()  # validates the inline forms, so their cleaned_data can be read
             kept = [
                 form
                 for form in sections.forms
-                if form.cleaned_data.get("page") and not form.cleaned_data.get("DELETE", False)
+                if getattr(form, "cleaned_data", {}).get("page") and not form.cleaned_data.get("DELETE", False)
             ]
             if not kept:
                 self.add_error("target", "Choisissez au moins une rubrique, ou affichez le bandeau sur tout le site.")
