@@ -126,6 +126,21 @@ class NQIDocument(AbstractDocument):
         self.task_result_id = str(result.id)
         return result
 
+    def rename_file(self, filename: str) -> None:
+        """Store the file as documents/<id>/<filename>: Wagtail serves it under that name."""
+        storage = self.file.storage
+        old_name = self.file.name
+        target = f"documents/{self.pk}/{filename}"
+        if old_name == target:
+            return
+        if storage.exists(target):
+            storage.delete(target)  # a leftover of this same document (its own folder)
+        with storage.open(old_name, "rb") as handle:
+            new_name = storage.save(target, handle)
+        type(self).objects.filter(pk=self.pk).update(file=new_name)
+        self.file.name = new_name
+        storage.delete(old_name)
+
     @property
     def size_label(self) -> str:
         return format_file_size(self.file_size)
