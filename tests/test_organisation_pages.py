@@ -433,3 +433,28 @@ def test_organisation_pages_render_in_constant_queries_with_5_or_50_offices_and_
     for url, queries in measured[50].items():
         assert queries <= BUDGETS[url], (url, queries)
     assert len(soup_for(client, ORG_URL).select("#bureaux-regionaux .office")) == 50
+
+
+def test_admin_forms_for_every_organisation_type_open_in_french(client, organisation, django_user_model):
+    admin = django_user_model.objects.create_superuser("admin-test", "admin@example.org", "mot-de-passe-de-test")
+    client.force_login(admin)
+    for model in ("person", "role", "governingbody", "regionaloffice"):
+        response = client.get(reverse(f"wagtailsnippets_home_{model}:add"))
+        assert response.status_code == 200, model
+    office_form_html = client.get(reverse("wagtailsnippets_home_regionaloffice:add")).content.decode()
+    for label in (
+        "Ville",
+        "Région",
+        "Année d&#x27;ouverture",
+        "Statut",
+        "Année de fermeture",
+        "Europe centrale et orientale",
+    ):
+        assert label in office_form_html, label
+    for page in Page.objects.type(
+        OrganisationIndexPage, InternationalSecretariatPage, NationalSectionsPage, InternationalMembershipPage
+    ):
+        response = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+        assert response.status_code == 200, page.title
+    menu = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Organisation" in menu and "/admin/snippets/home/regionaloffice/" in menu
