@@ -79,9 +79,9 @@ def load(ctx: DemoContext) -> None:
     portrait = ensure_image(
         ctx,
         "Agnès Callamard (illustration)",
-        alt="Carré jaune rayé de noir portant le nom d'Agnès Callamard en lettres jaunes",
+        alt="Carré jaune rayé de noir portant le nom « Callamard » en lettres jaunes",
         credit="Illustration de démonstration",
-        text="AGNÈS CALLAMARD",
+        text="CALLAMARD",
         size=(800, 800),
     )
     callamard = ensure_record(
@@ -172,9 +172,7 @@ def load(ctx: DemoContext) -> None:
             "du terrain, ils nourrissent nos recherches, nos campagnes et notre communication, et nous "
             "permettent de réagir vite aux événements."
         ),
-        closed_offices_text=(
-            "Certains bureaux ont été contraints de fermer ces dernières années, sous la pression des autorités."
-        ),
+        closed_offices_text="Ces dernières années, certains de nos bureaux ont été contraints de fermer.",
         body=stream(ORGANISATION_SLUG, body),
     )
 
