@@ -180,7 +180,7 @@ class Role(PreviewableMixin, index.Indexed, models.Model):
     CODES = [(SECRETARY_GENERAL, "Secrétaire général·e d'Amnesty International")]
 
     code = models.CharField(
-        "fonction",
+        "poste",
         max_length=50,
         choices=CODES,
         unique=True,
