@@ -14,6 +14,8 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Page
 
+from newsletter.blocks import LatestNQIBlock
+
 RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link", "hr"]
 
 
@@ -188,6 +190,7 @@ class BaseStreamBlock(blocks.StreamBlock):
     embed = EmbedVideoBlock()
     table = CaptionedTableBlock()
     page_cards = PageCardsBlock()
+    latest_nqi = LatestNQIBlock()
 
     class Meta:
         block_counts = {}

@@ -9,6 +9,7 @@ pages by slug; PDFs are generated and processed only when missing.
 import datetime
 
 from django.core.files.base import ContentFile
+from wagtail.models import Page
 
 from home.demo_utils import DemoContext, ensure_menu_link, ensure_page, stream
 
@@ -216,7 +217,7 @@ def ensure_document(ctx: DemoContext, number: int, month: datetime.date, article
 
 def ensure_latest_block_on_organisation_page(ctx: DemoContext) -> None:
     """The organisation page (built by another step, when present) shows the latest issues."""
-    page = ctx.home.get_children().filter(slug=ORGANISATION_SLUG).first()
+    page = Page.objects.child_of(ctx.home).filter(slug=ORGANISATION_SLUG).first()
     if page is None:
         return
     page = page.specific

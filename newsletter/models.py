@@ -23,6 +23,8 @@ from .page_forms import NQIIssuePageForm
 PDF_TEXT_SEARCH_LIMIT = 20_000
 LATEST_COUNT = 3
 FEED_LENGTH = 20
+RSS_PATH = "flux/rss/"
+ATOM_PATH = "flux/atom/"
 
 
 def format_file_size(size: int | None) -> str:
@@ -188,23 +190,23 @@ class NQIIndexPage(RoutablePageMixin, BasePage):
             context_overrides={"latest_issues": issues[:LATEST_COUNT], "archive": archive, "issue_count": len(issues)},
         )
 
-    @path("flux/rss/", name="rss")
+    @path(RSS_PATH, name="rss")
     def rss_feed(self, request):
         from .feeds import NQIRssFeed
 
         return NQIRssFeed(self)(request)
 
-    @path("flux/atom/", name="atom")
+    @path(ATOM_PATH, name="atom")
     def atom_feed(self, request):
         from .feeds import NQIAtomFeed
 
         return NQIAtomFeed(self)(request)
 
     def rss_url(self) -> str:
-        return self.url + self.reverse_subpage("rss")
+        return self.url + RSS_PATH
 
     def atom_url(self) -> str:
-        return self.url + self.reverse_subpage("atom")
+        return self.url + ATOM_PATH
 
     def get_sitemap_urls(self, request=None):
         return Page.get_sitemap_urls(self, request)
@@ -318,6 +320,11 @@ class NQIIssuePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        if self.pdf_id is not None:
+            # The document and its generated cover in one query (instead of one each).
+            self.pdf = NQIDocument.objects.select_related("cover").filter(pk=self.pdf_id).first()
+        index_url = self.get_parent().url
+        context["feed_urls"] = {"rss": index_url + RSS_PATH, "atom": index_url + ATOM_PATH}
         siblings = NQIIssuePage.objects.sibling_of(self, inclusive=False).live().public()
         context["previous_issue"] = (
             siblings.filter(month__lt=self.month).order_by("-month").only("title", "month", "url_path").first()
