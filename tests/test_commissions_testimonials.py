@@ -173,3 +173,14 @@ def test_admin_lists_dossiers_in_french_with_filters_including_private_ones(clie
     by_country = client.get(index_url, {"country__icontains": "guat"}).content.decode()
     assert "Bernardo Caal" in by_country and "Atena Daemi" not in by_country
     assert "Témoignages" in client.get(reverse("wagtailsnippets_commissions_testimonial:list")).content.decode()
+
+
+def test_editor_opens_the_add_forms_with_french_labels(client, section, django_user_model):
+    client.force_login(user_in(django_user_model, "Rédacteurs"))
+    dossier_form = client.get(reverse("wagtailsnippets_commissions_interventiondossier:add")).content.decode()
+    for label in ["Personne ou groupe", "Pays", "Statut", "Date d&#x27;ouverture", "Date de l&#x27;issue", "Public"]:
+        assert label in dossier_form, label
+    assert "Libéré·e" in dossier_form and "Acquitté·e" in dossier_form
+    testimonial_form = client.get(reverse(ADD_URL)).content.decode()
+    for label in ["Citation", "Qui parle", "Date du consentement", "Obligatoire pour publier"]:
+        assert label in testimonial_form, label
