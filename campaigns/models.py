@@ -12,7 +12,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.models import Orderable
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from .donation import IFI_CAP, IFI_RATE, INCOME_TAX_RATE, format_rate
@@ -210,7 +210,7 @@ class UrgentBannerQuerySet(models.QuerySet):
         now = now or timezone.now()
         queryset = self.filter(active=True).filter(Q(end__isnull=True) | Q(end__gt=now))
         target = Q(target=BannerTarget.SITE)
-        if page is not None and getattr(page, "path", None):
+        if isinstance(page, Page) and page.path:
             step = page.steplen
             ancestor_paths = [page.path[: index * step] for index in range(1, len(page.path) // step + 1)]
             target |= Q(target=BannerTarget.SECTIONS, sections__page__path__in=ancestor_paths)

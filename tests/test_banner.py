@@ -91,6 +91,7 @@ def test_a_section_banner_shows_on_the_section_and_its_descendants_only(tree):
     assert banners_for(tree["elsewhere"], NOW)[0] is None
     assert banners_for(tree["home"], NOW)[0] is None
     assert banners_for(None, NOW)[0] is None, "pages outside the tree (e.g. /don/) only get whole-site banners"
+    assert banners_for("page 2 of search results", NOW)[0] is None, "a `page` that is not a Wagtail page"
 
 
 def test_a_later_section_banner_beats_the_whole_site_banner_in_its_section(tree):
