@@ -158,7 +158,7 @@ def test_private_collection_document_gets_no_public_cover(admin_client):
     assert document.cover is None
 
 
-def test_editor_groups_may_upload_and_choose_nqi_documents():
+def test_editor_groups_hold_permissions_on_the_nqi_document_model_too():
     from django.contrib.auth.models import Group
     from wagtail.models import GroupCollectionPermission
 
@@ -176,3 +176,63 @@ def test_editor_groups_may_upload_and_choose_nqi_documents():
         "delete_nqidocument",
         "choose_document",
     }
+
+
+def chooser_upload(client, name, data):
+    return client.post(
+        reverse("wagtaildocs_chooser:create"),
+        {
+            "document-chooser-upload-title": "NQI depuis le sélecteur",
+            "document-chooser-upload-file": upload(name, data),
+            "document-chooser-upload-collection": Collection.get_first_root_node().pk,
+        },
+    )
+
+
+def test_the_chooser_upload_used_in_the_issue_form_applies_the_same_checks(admin_client):
+    refused = chooser_upload(admin_client, "faux.pdf", b"<html>pas un pdf</html>")
+    payload = refused.json()
+    assert payload["step"] == "reshow_creation_form"
+    assert "n&#x27;est pas un PDF" in payload["htmlFragment"] or "n'est pas un PDF" in payload["htmlFragment"]
+    assert not NQIDocument.objects.exists()
+
+    accepted = chooser_upload(admin_client, "numero.pdf", make_pdf(2, "Depuis le sélecteur"))
+    assert accepted.json()["step"] == "chosen"
+    document = NQIDocument.objects.get()
+    assert document.page_count == 2 and document.extraction_status == ExtractionStatus.PENDING
+
+
+@override_settings(
+    TASKS={
+        "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+        "nqi": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    }
+)
+def test_with_the_immediate_backend_the_text_is_ready_when_the_upload_returns(admin_client):
+    # The documented laptop setting (NQI_TASKS_BACKEND): no worker, the work happens in the request.
+    add_document(admin_client, "numero.pdf", make_pdf(2, "Tout de suite"))
+    document = NQIDocument.objects.get()
+    assert document.extraction_status == ExtractionStatus.DONE
+    assert "Tout de suite" in document.extracted_text
+    assert [doc.pk for doc in NQIDocument.objects.search("suite")] == [document.pk]
+
+
+def test_editor_groups_hold_the_document_permissions_wagtail_checks(client, django_user_model):
+    from django.contrib.auth.models import Group
+    from wagtail.permissions import policy_registry
+
+    policy = policy_registry.get_by_type(NQIDocument)
+    redactrice = django_user_model.objects.create_user("redac", password="x")
+    redactrice.groups.add(Group.objects.get(name="Rédacteurs"))
+    moderateur = django_user_model.objects.create_user("modo", password="x")
+    moderateur.groups.add(Group.objects.get(name="Modérateurs"))
+    outsider = django_user_model.objects.create_user("autre", password="x", is_staff=True)
+
+    for user in (redactrice, moderateur):
+        assert policy.user_has_permission(user, "add") and policy.user_has_permission(user, "choose")
+    assert policy.user_has_permission(moderateur, "delete")
+    assert not policy.user_has_permission(outsider, "add")
+
+    client.force_login(redactrice)
+    assert add_document(client, "numero.pdf", make_pdf(1), title="Le sien").status_code == 302
+    assert NQIDocument.objects.get().uploaded_by_user == redactrice

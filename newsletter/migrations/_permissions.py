@@ -1,0 +1,31 @@
+"""Helpers for newsletter's data migrations (historical models only)."""
+
+
+def get_permission(apps, app_label, model, codename):
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Permission = apps.get_model("auth", "Permission")
+    content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
+    permission, _ = Permission.objects.get_or_create(
+        content_type=content_type, codename=codename, defaults={"name": codename.replace("_", " ")}
+    )
+    return permission
+
+
+def grant_collection_permissions(apps, app_label, model, permissions_by_group):
+    """Give each group these permissions on the root collection (inherited by every collection)."""
+    Group = apps.get_model("auth", "Group")
+    Collection = apps.get_model("wagtailcore", "Collection")
+    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+    root_collection = Collection.objects.filter(depth=1).order_by("path").first()
+    if root_collection is None:
+        return
+    for name, codenames in permissions_by_group.items():
+        group = Group.objects.filter(name=name).first()
+        if group is None:
+            continue
+        for codename in codenames:
+            GroupCollectionPermission.objects.get_or_create(
+                group=group,
+                collection=root_collection,
+                permission=get_permission(apps, app_label, model, codename),
+            )
