@@ -29,6 +29,14 @@ class NQIDocumentForm(BaseDocumentForm):
                 "file"
             ].help_text = f"Un PDF non protégé, {filesizeformat(settings.WAGTAILDOCS_MAX_UPLOAD_SIZE)} au plus."
         self._page_count = None
+        if self.instance.pk and "file" in self.fields:
+            document = self.instance
+            state = f"Extraction du texte et de la couverture : {document.get_extraction_status_display()}"
+            if document.page_count:
+                state += f" ({document.page_count} pages)"
+            if document.extraction_error:
+                state += " : le fichier n'a pas pu être lu, déposez-le à nouveau"
+            self.fields["file"].help_text += f" {state}."
 
     def clean_file(self):
         uploaded = self.cleaned_data.get("file")

@@ -1,5 +1,6 @@
-"""On publish, an issue's PDF takes the issue's file name ("nqi-2026-11.pdf")."""
+"""On publish, an issue's PDF takes the issue's file name; a deleted PDF takes its cover along."""
 
+from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from wagtail.signals import page_published
 
@@ -12,3 +13,11 @@ def name_issue_pdf(sender, instance, **kwargs):
         return
     if instance.pdf.filename != instance.download_filename:
         instance.pdf.rename_file(instance.download_filename)
+
+
+@receiver(post_delete, sender="newsletter.NQIDocument")
+def delete_generated_cover(sender, instance, **kwargs):
+    if instance.cover_id is not None:
+        from home.models import SiteImage
+
+        SiteImage.objects.filter(pk=instance.cover_id).delete()

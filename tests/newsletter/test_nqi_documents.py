@@ -236,3 +236,26 @@ def test_editor_groups_hold_the_document_permissions_wagtail_checks(client, djan
     client.force_login(redactrice)
     assert add_document(client, "numero.pdf", make_pdf(1), title="Le sien").status_code == 302
     assert NQIDocument.objects.get().uploaded_by_user == redactrice
+
+
+def test_the_edit_form_tells_the_extraction_state(admin_client):
+    add_document(admin_client, "numero.pdf", make_pdf(2))
+    document = NQIDocument.objects.get()
+    html = admin_client.get(reverse("wagtaildocs:edit", args=[document.pk])).content.decode()
+    assert "Extraction du texte et de la couverture : en attente (2 pages)." in html
+    run_nqi_worker()
+    html = admin_client.get(reverse("wagtaildocs:edit", args=[document.pk])).content.decode()
+    assert "Extraction du texte et de la couverture : terminée (2 pages)." in html
+
+
+def test_deleting_a_document_deletes_its_generated_cover(admin_client):
+    from home.models import SiteImage
+
+    add_document(admin_client, "numero.pdf", make_pdf(1))
+    run_nqi_worker()
+    document = NQIDocument.objects.get()
+    cover_id = document.cover_id
+    assert cover_id is not None
+    admin_client.post(reverse("wagtaildocs:delete", args=[document.pk]))
+    assert not NQIDocument.objects.exists()
+    assert not SiteImage.objects.filter(pk=cover_id).exists()
