@@ -89,3 +89,25 @@ def test_every_page_type_can_be_previewed_by_an_editor(client, demo_site):
         response = client.get(preview_url)
         assert response.status_code == 200
         assert "Aperçu avant publication" in response.content.decode()
+
+
+def test_admin_speaks_french_to_editors(client, demo_site):
+    client.login(username="redactrice", password="amnesty-demo-2026")
+    response = client.get(reverse("wagtailadmin_home"))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<html lang="fr"' in html
+    assert "Tableau de bord" in html
+
+
+def test_moderator_sees_submitted_pages_awaiting_review_on_the_dashboard(client, demo_site):
+    page = StandardPage.objects.get(slug="agir")
+    client.login(username="redactrice", password="amnesty-demo-2026")
+    client.post(
+        reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        {**edit_form(page, intro="Nouveau chapô à relire."), "action-submit": "Soumettre"},
+    )
+    client.logout()
+    client.login(username="moderateur", password="amnesty-demo-2026")
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Agir" in html and "Relecture par les modérateurs" in html

@@ -35,7 +35,15 @@ def site_url(django_db_setup, django_db_blocker):
 
     from tests.conftest import load_demo
 
+    from django.db import connection
+    from django.test.utils import setup_databases, teardown_databases
+
     with django_db_blocker.unblock():
+        # pytest-django creates the test database only when some collected test asks for `db`;
+        # a session of browser tests alone must not fall back to the developer's database.
+        created = None
+        if connection.settings_dict["NAME"] != connection.settings_dict["TEST"]["NAME"]:
+            created = setup_databases(verbosity=0, interactive=False)
         load_demo()
         server = LiveServerThread("127.0.0.1", StaticFilesHandler, port=0)
         server.daemon = True
@@ -45,3 +53,5 @@ def site_url(django_db_setup, django_db_blocker):
             raise server.error
         yield f"http://127.0.0.1:{server.port}"
         server.terminate()
+        if created is not None:
+            teardown_databases(created, verbosity=0)
