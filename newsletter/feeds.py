@@ -5,6 +5,7 @@ from datetime import datetime, time
 from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from wagtail.models import Site
 
 from .models import FEED_LENGTH
 
@@ -19,6 +20,9 @@ class NQIRssFeed(Feed):
 
     def __call__(self, request, *args, **kwargs):
         self.request = request
+        # Every absolute URL in the feed starts with the site's own address, as the page links do.
+        site = Site.find_for_request(request)
+        self.root_url = site.root_url if site is not None else request.build_absolute_uri("/").rstrip("/")
         return super().__call__(request, *args, **kwargs)
 
     def get_object(self, request, *args, **kwargs):
@@ -31,7 +35,7 @@ class NQIRssFeed(Feed):
         return index_page.get_full_url(self.request)
 
     def feed_url(self, index_page):
-        return self.request.build_absolute_uri()
+        return self.root_url + self.request.path
 
     def description(self, index_page):
         return index_page.get_meta_description() or "Les numéros des Nouvelles des Questions Internationales."
@@ -61,7 +65,7 @@ class NQIRssFeed(Feed):
     def item_enclosure_url(self, issue):
         if issue.pdf is None:
             return None
-        return self.request.build_absolute_uri(issue.pdf.url)
+        return self.root_url + issue.pdf.url
 
     def item_enclosure_length(self, issue):
         return issue.pdf.file_size if issue.pdf is not None else None

@@ -207,7 +207,9 @@ def test_rss_feed_is_valid_with_absolute_links_rfc822_dates_and_pdf_enclosures(c
     enclosure = first.find("enclosure")
     assert enclosure.get("type") == "application/pdf"
     nqi_document.refresh_from_db()  # publishing renamed its file
-    assert enclosure.get("url") == "http://testserver" + nqi_document.url
+    root_url = first.findtext("link").split("/nqi/")[0]
+    assert enclosure.get("url") == root_url + nqi_document.url, "the same site address as the page links"
+    assert channel.find("{http://www.w3.org/2005/Atom}link").get("href") == root_url + "/nqi/flux/rss/"
     assert int(enclosure.get("length")) == nqi_document.file_size
     assert first.findtext("description") == "Le résumé du numéro de 11/2026."
 
