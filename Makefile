@@ -32,8 +32,12 @@ migrate: $(VENV)/.installed-run
 demo: migrate
 	DEMO_SITE_HOSTNAME=$(HOST) DEMO_SITE_PORT=$(PORT) $(PY) manage.py load_demo_content
 
+# The site, plus the background worker that extracts the text and cover of uploaded NQI PDFs;
+# both stop together on Ctrl-C.
 run: demo
 	@echo "Site : http://$(HOST):$(PORT)/  -  administration : http://$(HOST):$(PORT)/admin/"
+	$(PY) manage.py db_worker --backend nqi & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 provision:

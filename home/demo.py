@@ -252,8 +252,7 @@ def load(ctx: DemoContext) -> None:
         home.save_revision().publish()
         ctx.log("contenu de la page d'accueil")
 
-    for page in (about, contact):
-        ensure_menu_link(ctx, "main_menu", page)
+    ensure_menu_link(ctx, "main_menu", about)
     ensure_menu_link(ctx, "action_link", act)
     for page in (contact, legal, privacy, accessibility):
         ensure_menu_link(ctx, "footer_links", page)

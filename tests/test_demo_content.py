@@ -1,6 +1,7 @@
 """`load_demo_content` builds the whole site once; running it again changes nothing."""
 
 from django.contrib.auth import get_user_model
+from django.utils.html import escape
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision, Site
 
@@ -50,7 +51,7 @@ def test_every_demo_page_renders_for_a_visitor(client, demo_site):
     for page in pages:
         response = client.get(page.url)
         assert response.status_code == 200, page.url
-        assert f"<title>{page.get_meta_title()} |" in response.content.decode(), page.url
+        assert f"<title>{escape(page.get_meta_title())} |" in response.content.decode(), page.url
 
 
 def test_demo_accounts_cover_each_editorial_role(db):
