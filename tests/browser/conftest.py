@@ -31,12 +31,11 @@ def site_url(django_db_setup, django_db_blocker):
     file (website/settings/test.py), so the server thread reads it through its own connection.
     """
     from django.contrib.staticfiles.handlers import StaticFilesHandler
+    from django.db import connection
     from django.test.testcases import LiveServerThread
+    from django.test.utils import setup_databases, teardown_databases
 
     from tests.conftest import load_demo
-
-    from django.db import connection
-    from django.test.utils import setup_databases, teardown_databases
 
     with django_db_blocker.unblock():
         # pytest-django creates the test database only when some collected test asks for `db`;
