@@ -52,6 +52,7 @@ def main() -> int:
         response = client.get(url)  # warm caches and renditions
         with CaptureQueriesContext(connection) as queries:
             response = client.get(url)
+        query_count = len(queries)  # read now: later requests clear the connection's query log
         timings = []
         for _ in range(ROUNDS):
             start = time.perf_counter()
@@ -61,13 +62,13 @@ def main() -> int:
         p50 = statistics.median(timings)
         p95 = timings[int(len(timings) * 0.95) - 1]
         kb = len(response.content) / 1024
-        rows.append((name, url, p50, p95, len(queries), kb))
-        if p95 > TARGET_P95_MS or kb > TARGET_HTML_KB or len(queries) > TARGET_QUERIES:
+        rows.append((name, url, p50, p95, query_count, kb))
+        if p95 > TARGET_P95_MS or kb > TARGET_HTML_KB or query_count > TARGET_QUERIES:
             failures.append(name)
 
-    print(f"{'page type':<30} {'url':<45} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8} {'HTML kB':>8}")
+    print(f"{'page type':<30} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8} {'HTML kB':>8}  url")
     for name, url, p50, p95, count, kb in rows:
-        print(f"{name:<30} {url:<45} {p50:>8.1f} {p95:>8.1f} {count:>8} {kb:>8.1f}")
+        print(f"{name:<30} {p50:>8.1f} {p95:>8.1f} {count:>8} {kb:>8.1f}  {url}")
     print(
         f"targets: p95 <= {TARGET_P95_MS:.0f} ms, queries <= {TARGET_QUERIES}, HTML <= {TARGET_HTML_KB:.0f} kB ({ROUNDS} rounds)"
     )
