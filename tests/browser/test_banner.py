@@ -114,3 +114,35 @@ def test_the_banner_causes_no_layout_shift(page, site_url):
         })"""
     )
     assert shift == 0
+
+
+LAYOUT_SHIFT = """() => new Promise((resolve) => {
+    let total = 0;
+    new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) if (!entry.hadRecentInput) total += entry.value;
+    }).observe({ type: "layout-shift", buffered: true });
+    setTimeout(() => resolve(total), 500);
+})"""
+
+
+def test_a_closed_banner_is_hidden_from_the_first_paint_on_the_next_pages(page, site_url):
+    page.goto(site_url + "/")
+    banner_of(page).get_by_role("button", name="Fermer le bandeau").click()
+    expect(banner_of(page)).to_be_hidden()
+
+    # Record, from the very first frame, whether the banner was ever painted on the next page.
+    page.add_init_script(
+        """window.__bannerSeen = false;
+        new MutationObserver(() => {
+            const el = document.querySelector('[data-banner-current]');
+            if (el && el.getClientRects().length) window.__bannerSeen = true;
+        }).observe(document, {childList: true, subtree: true});"""
+    )
+    for path in ["/qui-sommes-nous/", "/agir/", "/qui-sommes-nous/"]:
+        page.goto(site_url + path)
+        page.wait_for_load_state("load")
+        assert page.evaluate(LAYOUT_SHIFT) == 0, path
+        assert page.evaluate("window.__bannerSeen") is False, path
+        expect(page.locator("[data-banner-current]")).to_be_hidden()
+        # Once banner.js runs, the <html> mark is gone and `hidden` alone decides.
+        expect(page.locator("html")).not_to_have_class(re.compile("urgent-banner-closed"))

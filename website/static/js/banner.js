@@ -86,6 +86,8 @@
       });
     });
     refresh();
+    // banner-early.js hid a closed banner before the first paint; from now on `hidden` decides.
+    document.documentElement.classList.remove("urgent-banner-closed");
   }
 
   if (document.readyState === "loading") {
