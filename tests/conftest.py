@@ -23,6 +23,20 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.postgres)
 
 
+@pytest.fixture(autouse=True)
+def clear_cache():
+    """Each test starts with an empty cache.
+
+    Wagtail caches the sites' root paths in Django's cache; a test's database rollback does not
+    clear it, and SQLite reuses primary keys, so a later test could read another test's site.
+    """
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 def load_demo() -> str:
     out = io.StringIO()
     call_command("load_demo_content", "--skip-index", stdout=out)
