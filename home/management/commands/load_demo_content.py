@@ -106,9 +106,7 @@ class Command(BaseCommand):
     def print_accounts(self, accounts, site) -> None:
         password = os.environ.get("DEMO_PASSWORD", "amnesty-demo-2026")
         self.stdout.write("")
-        self.stdout.write(
-            self.style.SUCCESS(f"Comptes de démonstration (administration : {site.root_url}/admin/) :")
-        )
+        self.stdout.write(self.style.SUCCESS(f"Comptes de démonstration (administration : {site.root_url}/admin/) :"))
         for username, description, created in accounts:
             state = "" if created else " (compte existant : mot de passe inchangé s'il a été modifié)"
             self.stdout.write(f"  {username} / {password} : {description}{state}")
