@@ -3,6 +3,10 @@
 import shutil
 
 import pytest
+from playwright.sync_api import expect
+
+# The 2-core CI machine also runs the live server: give assertions more than Playwright's 5 s.
+expect.set_options(timeout=15_000)
 
 
 @pytest.fixture(scope="session")
