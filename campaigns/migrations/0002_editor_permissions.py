@@ -2,21 +2,13 @@
 
 from django.db import migrations
 
+from home.data_migrations import get_permission
+
 PERMISSIONS = {
     "urgentbanner": ["add_urgentbanner", "change_urgentbanner", "delete_urgentbanner"],
     "donationsettings": ["change_donationsettings"],
 }
 GROUPS = ["Rédacteurs", "Modérateurs"]
-
-
-def get_permission(apps, app_label, model, codename):
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    Permission = apps.get_model("auth", "Permission")
-    content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
-    permission, _ = Permission.objects.get_or_create(
-        content_type=content_type, codename=codename, defaults={"name": codename.replace("_", " ")}
-    )
-    return permission
 
 
 def forwards(apps, schema_editor):

@@ -8,6 +8,8 @@ the root page. We rename them for French-speaking editors and make sure each hol
 
 from django.db import migrations
 
+from home.data_migrations import get_permission, grant_collection_permissions
+
 GROUPS = {"Editors": "Rédacteurs", "Moderators": "Modérateurs"}
 PAGE_PERMISSIONS = {
     "Rédacteurs": ["add_page", "change_page"],
@@ -21,22 +23,10 @@ WORKFLOW_NAME = "Validation par les modérateurs"
 TASK_NAME = "Relecture par les modérateurs"
 
 
-def get_permission(apps, app_label, model, codename):
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    Permission = apps.get_model("auth", "Permission")
-    content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
-    permission, _ = Permission.objects.get_or_create(
-        content_type=content_type, codename=codename, defaults={"name": codename.replace("_", " ")}
-    )
-    return permission
-
-
 def forwards(apps, schema_editor):
     Group = apps.get_model("auth", "Group")
     Page = apps.get_model("wagtailcore", "Page")
-    Collection = apps.get_model("wagtailcore", "Collection")
     GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
-    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
     GroupApprovalTask = apps.get_model("wagtailcore", "GroupApprovalTask")
     Workflow = apps.get_model("wagtailcore", "Workflow")
     WorkflowTask = apps.get_model("wagtailcore", "WorkflowTask")
@@ -54,19 +44,12 @@ def forwards(apps, schema_editor):
         group.permissions.add(get_permission(apps, "wagtailadmin", "admin", "access_admin"))
 
     root_page = Page.objects.filter(depth=1).order_by("path").first()
-    root_collection = Collection.objects.filter(depth=1).order_by("path").first()
     for name, codenames in PAGE_PERMISSIONS.items():
         for codename in codenames:
             GroupPagePermission.objects.get_or_create(
                 group=groups[name], page=root_page, permission=get_permission(apps, "wagtailcore", "page", codename)
             )
-    for name, codenames in IMAGE_PERMISSIONS.items():
-        for codename in codenames:
-            GroupCollectionPermission.objects.get_or_create(
-                group=groups[name],
-                collection=root_collection,
-                permission=get_permission(apps, "home", "siteimage", codename),
-            )
+    grant_collection_permissions(apps, "home", "siteimage", IMAGE_PERMISSIONS)
 
     task = GroupApprovalTask.objects.filter(groups=groups["Modérateurs"]).first()
     if task is None:

@@ -2,20 +2,11 @@
 
 from django.db import migrations
 
+from home.data_migrations import get_permission
+
 MODELS = ["person", "role", "governingbody", "regionaloffice"]
 ACTIONS = ["add", "change", "delete"]
 GROUPS = ["Rédacteurs", "Modérateurs"]
-
-
-def get_permission(apps, app_label, model, codename):
-    # Same helper as 0002: the permission may not exist yet when migrations run in one go.
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    Permission = apps.get_model("auth", "Permission")
-    content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
-    permission, _ = Permission.objects.get_or_create(
-        content_type=content_type, codename=codename, defaults={"name": codename.replace("_", " ")}
-    )
-    return permission
 
 
 def forwards(apps, schema_editor):

@@ -9,7 +9,7 @@ ownership policy treats "delete" like "change": whoever may change a document ma
 
 from django.db import migrations
 
-from newsletter.migrations._permissions import grant_collection_permissions
+from home.data_migrations import grant_collection_permissions
 
 DOCUMENT_PERMISSIONS = {
     "Rédacteurs": ["add_document", "change_document", "choose_document"],

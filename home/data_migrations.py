@@ -1,4 +1,8 @@
-"""Helpers for newsletter's data migrations (historical models only)."""
+"""Helpers for the apps' data migrations that grant permissions to the editors' groups.
+
+They work on the historical models handed to RunPython (`apps`), and create a permission when it
+does not exist yet: Django only creates permissions after all migrations have run.
+"""
 
 
 def get_permission(apps, app_label, model, codename):
