@@ -36,7 +36,7 @@ demo: migrate
 # both stop together on Ctrl-C.
 run: demo
 	@echo "Site : http://$(HOST):$(PORT)/  -  administration : http://$(HOST):$(PORT)/admin/"
-	$(PY) manage.py db_worker --backend nqi & worker=$$!; \
+	$(PY) manage.py db_worker --backend background & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 

@@ -5,9 +5,8 @@ from datetime import UTC
 from decimal import Decimal
 
 from .donation import cost_after_tax_reduction, format_euros
-from .models import DonationSettings, UrgentBanner
+from .models import DonationSettings, Frequency, UrgentBanner
 
-FREQUENCIES = [("regular", "Mensuel"), ("once", "Ponctuel")]
 MONTHLY_SUFFIX = "/mois"
 
 
@@ -48,7 +47,7 @@ def next_prefix(request) -> tuple[str, bool]:
 
 def result_sentence(settings: DonationSettings, amount: Decimal, frequency: str) -> str:
     cost = cost_after_tax_reduction(amount, settings.rate, settings.cap(frequency))
-    suffix = MONTHLY_SUFFIX if frequency == "regular" else ""
+    suffix = MONTHLY_SUFFIX if frequency == Frequency.REGULAR else ""
     return f"{settings.sentence_text()} {format_euros(cost)}{suffix}"
 
 
@@ -63,9 +62,9 @@ def build_box(
 ) -> DonationBox:
     """The box's content; by default the preselected frequency and amount, or what a visitor submitted."""
     prefix, first = next_prefix(request)
-    frequency = frequency if frequency in dict(FREQUENCIES) else settings.default_frequency
+    frequency = frequency if frequency in Frequency.values else settings.default_frequency
     frequencies = []
-    for value, label in FREQUENCIES:
+    for value, label in Frequency.choices:
         presets = settings.presets(value)
         selected = settings.preselected(value)
         if value == frequency and amount is not None and not free_amount:
@@ -90,7 +89,7 @@ def build_box(
     shown_amount = Decimal(settings.preselected(frequency))
     if amount is not None and str(amount).isdigit():
         shown_amount = Decimal(amount)
-    cap_regular, cap_once = settings.cap("regular"), settings.cap("once")
+    cap_regular, cap_once = settings.cap(Frequency.REGULAR), settings.cap(Frequency.ONCE)
     return DonationBox(
         prefix=prefix,
         heading=settings.heading,

@@ -2,7 +2,7 @@
 
 from datetime import UTC, datetime
 
-from home.demo_utils import DemoContext, ensure_page, stream
+from core.demo import DemoContext, ensure_page, stream
 from home.models import StandardPage
 
 from .models import BannerTarget, DonationSettings, UrgentBanner

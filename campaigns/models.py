@@ -15,6 +15,8 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.blocks import page_or_url_error
+
 from .donation import IFI_CAP, IFI_RATE, INCOME_TAX_RATE, format_rate
 
 # --- Donation ---------------------------------------------------------------------------------
@@ -44,6 +46,13 @@ def parse_presets(text: str) -> list[int]:
 
 def validate_presets(text: str) -> None:
     parse_presets(text)
+
+
+class Frequency(models.TextChoices):
+    """How often the visitor gives; the values are what the donation platform expects."""
+
+    REGULAR = "regular", "Mensuel"
+    ONCE = "once", "Ponctuel"
 
 
 class TaxRegime(models.TextChoices):
@@ -83,8 +92,8 @@ class DonationSettings(BaseSiteSetting):
     default_frequency = models.CharField(
         "fréquence présélectionnée",
         max_length=10,
-        choices=[("regular", "Mensuel"), ("once", "Ponctuel")],
-        default="regular",
+        choices=Frequency.choices,
+        default=Frequency.REGULAR,
     )
     tax_regime = models.CharField(
         "réduction d'impôt",
@@ -163,18 +172,18 @@ class DonationSettings(BaseSiteSetting):
         """The cap on the reduction for one gift: the IFI's 50 000 € a year, a twelfth of it per month."""
         if self.tax_regime != TaxRegime.IFI:
             return None
-        if frequency == "regular":
+        if frequency == Frequency.REGULAR:
             return (IFI_CAP / 12).quantize(Decimal("0.01"), rounding=ROUND_DOWN)
         return IFI_CAP
 
     def presets(self, frequency: str) -> list[int]:
         try:
-            return parse_presets(self.monthly_presets if frequency == "regular" else self.one_off_presets)
+            return parse_presets(self.monthly_presets if frequency == Frequency.REGULAR else self.one_off_presets)
         except ValidationError:
             return []
 
     def preselected(self, frequency: str) -> int:
-        return self.monthly_default if frequency == "regular" else self.one_off_default
+        return self.monthly_default if frequency == Frequency.REGULAR else self.one_off_default
 
     def sentence_text(self) -> str:
         return self.sentence.replace("{taux}", format_rate(self.rate))
@@ -287,10 +296,8 @@ class UrgentBanner(index.Indexed, ClusterableModel):
         errors = {}
         if self.start and self.end and self.end <= self.start:
             errors["end"] = "La fin doit être postérieure au début."
-        if self.link_page_id and self.link_url:
-            errors["link_url"] = "Choisissez une page liée ou une adresse externe, pas les deux."
-        if not self.link_page_id and not self.link_url:
-            errors["link_page"] = "Choisissez une page liée ou indiquez une adresse externe."
+        if link_error := page_or_url_error(bool(self.link_page_id), bool(self.link_url)):
+            errors["link_url" if self.link_url else "link_page"] = link_error
         if errors:
             raise ValidationError(errors)
 

@@ -11,9 +11,9 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from .box import FREQUENCIES, build_box
+from .box import build_box
 from .donation import parse_amount
-from .models import DonationSettings
+from .models import DonationSettings, Frequency
 
 
 def platform_url(base: str, amount_cents: int, frequency: str) -> str:
@@ -30,7 +30,7 @@ def donate(request):
     free_amount = request.GET.get("free_amount", "")[:50]
     preset = request.GET.get(f"amount_{frequency}", "")[:20]
     amount, error = None, ""
-    if frequency not in dict(FREQUENCIES):
+    if frequency not in Frequency.values:
         error = "Choisissez un don mensuel ou ponctuel."
     elif free_amount.strip():
         amount, error = parse_amount(free_amount, settings.max_free_amount)

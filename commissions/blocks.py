@@ -9,7 +9,8 @@ from django.utils.text import slugify
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+from core.rich_text import RICH_TEXT_FEATURES
+from newsletter.blocks import NQIStreamBlock
 
 
 class FAQItemBlock(blocks.StructBlock):
@@ -82,8 +83,8 @@ class TestimonialBlock(blocks.StructBlock):
         template = "components/testimonial_block.html"
 
 
-class CommissionStreamBlock(BaseStreamBlock):
-    """The shared blocks plus the FAQ and the testimonials."""
+class CommissionStreamBlock(NQIStreamBlock):
+    """The shared blocks (with « Dernières NQI ») plus the FAQ and the testimonials."""
 
     faq = FAQBlock()
     testimonials = TestimonialBlock()

@@ -7,7 +7,7 @@ quotes and attributed. The opening dates of the dossiers and the consent dates a
 
 import datetime
 
-from home.demo_utils import DemoContext, block_id, ensure_menu_link, ensure_page, link_value, stream
+from core.demo import DemoContext, block_id, ensure_menu_link, ensure_page, link_value, stream
 
 from .models import (
     CommissionIndexPage,

@@ -17,13 +17,15 @@ from django.dispatch import receiver
 from django.shortcuts import get_object_or_404
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import RichTextField
 from wagtail.models import DraftStateMixin, Page, RevisionMixin
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
-from home.blocks import RICH_TEXT_FEATURES, CallToActionBlock
-from home.models import BasePage
+from core.blocks import CallToActionBlock
+from core.fields import StreamField
+from core.models import BasePage, IntroMixin, body_field, intro_field
+from core.rich_text import RICH_TEXT_FEATURES
 
 from .blocks import CommissionStreamBlock
 from .forms import TestimonialForm
@@ -36,16 +38,12 @@ class CommissionKind(models.TextChoices):
     REGION = "region", "Région mondiale"
 
 
-class CommissionIndexPage(BasePage):
+class CommissionIndexPage(IntroMixin, BasePage):
     """« Commissions et régions mondiales »: every commission and world-region team, by kind."""
 
-    intro = models.TextField(
-        "chapô",
-        blank=True,
-        help_text="Une ou deux phrases qui présentent les commissions et les équipes régionales.",
-    )
+    intro = intro_field("Une ou deux phrases qui présentent les commissions et les équipes régionales.")
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    content_panels = [*Page.content_panels, *IntroMixin.intro_panels]
     search_fields = [*Page.search_fields, index.SearchField("intro", boost=2)]
 
     parent_page_types = ["home.HomePage"]
@@ -86,7 +84,7 @@ class CommissionPage(BasePage):
         "résumé",
         help_text="Ce que fait l'équipe, en deux ou trois phrases ; repris dans la liste des commissions.",
     )
-    body = StreamField(CommissionStreamBlock(), verbose_name="contenu", blank=True)
+    body = body_field(CommissionStreamBlock)
     meeting_rhythm = models.CharField(
         "rythme des réunions",
         max_length=200,
@@ -274,15 +272,14 @@ class InterventionDossier(index.Indexed, models.Model):
             )
 
 
-class DossierRegisterPage(RoutablePageMixin, BasePage):
+class DossierRegisterPage(RoutablePageMixin, IntroMixin, BasePage):
     """The public register: public dossiers only, filtered by country and status with a plain GET form."""
 
-    intro = models.TextField("chapô", blank=True)
     per_page = 20
     STATUS_PARAM = "statut"
     COUNTRY_PARAM = "pays"
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    content_panels = [*Page.content_panels, *IntroMixin.intro_panels]
     search_fields = [*Page.search_fields, index.SearchField("intro", boost=2)]
 
     parent_page_types = ["commissions.CommissionPage", "commissions.CommissionIndexPage"]

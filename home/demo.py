@@ -4,15 +4,58 @@ The texts are paraphrased from the two pages of the current site (see the README
 reads those source files at run time.
 """
 
-from .demo_utils import DemoContext, ensure_image, ensure_menu_link, ensure_page, link_value, stream
-from .models import StandardPage
+import os
+
+from wagtail.models import Page, Site
+
+from core.demo import DemoContext, ensure_image, ensure_menu_link, ensure_page, link_value, stream
+
+from .models import HomePage, StandardPage
+
+SITE_NAME = "Amnesty International France"
 
 
 def paragraph(*sentences: str) -> tuple[str, str]:
     return ("paragraph", "".join(f"<p>{sentence}</p>" for sentence in sentences))
 
 
+def ensure_site(ctx: DemoContext) -> None:
+    """The home page in place of Wagtail's welcome page, as the default Site's root: sets ctx.home and ctx.site."""
+    root = Page.get_first_root_node()
+    home = HomePage.objects.first()
+    if home is None:
+        # Wagtail's welcome page is a bare Page at depth 2 with the slug "home".
+        for page in root.get_children().filter(slug="home"):
+            if page.specific_class is Page:
+                page.delete()
+        home = HomePage(
+            title="Accueil",
+            slug="accueil",
+            seo_title="Amnesty International France : défendre les droits humains",
+            search_description=(
+                "Amnesty International France agit pour les droits humains : enquêtes, campagnes, "
+                "soutien aux personnes en danger. Découvrez le mouvement et agissez avec nous."
+            ),
+        )
+        root.add_child(instance=home)
+        home.save_revision().publish()
+        ctx.stdout.write("  + page d'accueil")
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None or site.root_page_id != home.pk or site.site_name != SITE_NAME:
+        Site.objects.exclude(pk=getattr(site, "pk", None)).filter(root_page=home).delete()
+        site = site or Site(is_default_site=True)
+        site.hostname = os.environ.get("DEMO_SITE_HOSTNAME", "127.0.0.1")
+        site.port = int(os.environ.get("DEMO_SITE_PORT", "8000"))
+        site.root_page = home
+        site.site_name = SITE_NAME
+        site.save()
+        ctx.stdout.write("  + site par défaut")
+    ctx.home, ctx.site = home, site
+
+
 def load(ctx: DemoContext) -> None:
+    if ctx.home is None:
+        ensure_site(ctx)
     home = ctx.home
     hero_image = ensure_image(
         ctx,
@@ -225,7 +268,7 @@ def load(ctx: DemoContext) -> None:
         home.hero_cta = stream(
             "home-hero", [("call_to_action", {**link_value(act, label="Agir avec nous"), "lead": ""})]
         )
-        home.intro = (
+        home.introduction = (
             "<p>Plus de dix millions de personnes dans le monde se mobilisent avec Amnesty International. "
             "Découvrez comment le mouvement est organisé, ce que font nos équipes bénévoles et comment "
             "vous pouvez agir.</p>"

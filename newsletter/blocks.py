@@ -1,10 +1,13 @@
-"""NQI blocks: an article summary (inside an issue) and "Dernières NQI" (embeddable on any page).
+"""NQI blocks: an article summary (inside an issue) and "Dernières NQI", composed into the pages'
+content stream as `NQIStreamBlock` by the apps whose pages may show the latest issues.
 
-This module must not import models at import time: home/blocks.py imports it, and newsletter's
-models import home's. Models are looked up lazily in get_context.
+newsletter.models imports this module (for ArticleSummaryBlock): the issues are looked up when the
+block renders, not at import time.
 """
 
 from wagtail import blocks
+
+from core.blocks import BaseStreamBlock
 
 
 class ArticleSummaryBlock(blocks.StructBlock):
@@ -42,3 +45,10 @@ class LatestNQIBlock(blocks.StructBlock):
         icon = "doc-full-inverse"
         label = "Dernières NQI"
         template = "components/latest_nqi_block.html"
+        stylesheet = "css/nqi.css"  # loaded in <head> by core_tags.stream_stylesheets
+
+
+class NQIStreamBlock(BaseStreamBlock):
+    """The shared content blocks plus « Dernières NQI »: the body of every page that may show the latest issues."""
+
+    latest_nqi = LatestNQIBlock()

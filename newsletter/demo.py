@@ -11,10 +11,11 @@ import datetime
 from django.core.files.base import ContentFile
 from wagtail.models import Page
 
-from home.demo_utils import DemoContext, ensure_menu_link, ensure_page, stream
+from core.demo import DemoContext, ensure_menu_link, ensure_page, stream
+from core.models import SiteDocument
+from core.processing import process_document
 
-from .models import NQIDocument, NQIIndexPage, NQIIssuePage, format_month
-from .processing import process_document
+from .models import NQIIndexPage, NQIIssuePage, format_month
 
 INDEX_SLUG = "nouvelles-des-questions-internationales"
 ORGANISATION_SLUG = "amnesty-international-dans-le-monde"
@@ -200,12 +201,12 @@ def build_pdf(number: int, month: datetime.date, articles, secret_word: str) -> 
     return bytes(pdf.output())
 
 
-def ensure_document(ctx: DemoContext, number: int, month: datetime.date, articles, secret_word: str) -> NQIDocument:
+def ensure_document(ctx: DemoContext, number: int, month: datetime.date, articles, secret_word: str) -> SiteDocument:
     title = f"NQI n° {number} – {format_month(month)}"
-    document = NQIDocument.objects.filter(title=title).first()
+    document = SiteDocument.objects.filter(title=title).first()
     if document is not None:
         return document
-    document = NQIDocument(title=title)
+    document = SiteDocument(title=title)
     document.file = ContentFile(build_pdf(number, month, articles, secret_word), name=f"nqi-{month:%Y-%m}.pdf")
     document.skip_processing_task = True  # processed right below, in this process
     document.save()
@@ -244,7 +245,7 @@ def load(ctx: DemoContext) -> None:
             "La publication mensuelle qui informe les membres d'Amnesty International du monde entier de la vie "
             "du mouvement au niveau international. Derniers numéros et archives en PDF."
         ),
-        intro=(
+        introduction=(
             "<p>Chaque mois, les « Nouvelles des Questions Internationales » (NQI) tiennent les membres "
             "d'Amnesty International, partout dans le monde, au courant de l'évolution du mouvement et des "
             "nouvelles orientations prises au niveau international.</p>"

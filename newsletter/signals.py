@@ -1,8 +1,10 @@
-"""On publish, an issue's PDF takes the issue's file name; a deleted PDF takes its cover along."""
+"""On publish, an issue's PDF takes the issue's file name; a processed PDF reindexes its issues."""
 
-from django.db.models.signals import post_delete
 from django.dispatch import receiver
+from wagtail.search import index
 from wagtail.signals import page_published
+
+from core.signals import document_processed
 
 
 @receiver(page_published)
@@ -15,9 +17,10 @@ def name_issue_pdf(sender, instance, **kwargs):
         instance.pdf.rename_file(instance.download_filename)
 
 
-@receiver(post_delete, sender="newsletter.NQIDocument")
-def delete_generated_cover(sender, instance, **kwargs):
-    if instance.cover_id is not None:
-        from home.models import SiteImage
+@receiver(document_processed)
+def reindex_issues_of_document(sender, document, **kwargs):
+    """An issue is found by the words of its PDF: once the text is extracted, index it again."""
+    from .models import NQIIssuePage
 
-        SiteImage.objects.filter(pk=instance.cover_id).delete()
+    for page in NQIIssuePage.objects.filter(pdf_id=document.pk):
+        index.insert_or_update_object(page)

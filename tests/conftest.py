@@ -1,26 +1,31 @@
-"""Shared fixtures. Tests under tests/browser/ are marked `browser`, under tests/integration/ `postgres`."""
+"""Shared fixtures and the one rule for markers.
+
+Tests live in one folder per app (tests/<app>/). A file named `test_*_browser.py` drives headless
+Chromium and is marked `browser`; a file named `test_*_postgres.py` needs the real PostgreSQL that
+ops/with-postgres.sh starts and is marked `postgres`. `make test` runs the postgres ones in a
+second pytest run, against that server.
+"""
 
 import io
 import os
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+
+pytest_plugins = ["tests.browser_support"]
 
 # Playwright's sync API runs an event loop in the main thread; Django's ORM refuses to run there
 # unless told it is safe, which it is in these single-threaded tests.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-TESTS_DIR = Path(__file__).parent
+MARKERS_BY_SUFFIX = {"_browser.py": "browser", "_postgres.py": "postgres"}
 
 
 def pytest_collection_modifyitems(config, items):
     for item in items:
-        path = Path(str(item.fspath))
-        if TESTS_DIR / "browser" in path.parents:
-            item.add_marker(pytest.mark.browser)
-        if TESTS_DIR / "integration" in path.parents:
-            item.add_marker(pytest.mark.postgres)
+        for suffix, marker in MARKERS_BY_SUFFIX.items():
+            if item.path.name.endswith(suffix):
+                item.add_marker(getattr(pytest.mark, marker))
 
 
 @pytest.fixture(autouse=True)
@@ -45,7 +50,11 @@ def load_demo() -> str:
 
 @pytest.fixture
 def demo_site(db):
-    """The whole demo site, as `make run` shows it. Returns the HomePage."""
+    """The whole demo site, as `make run` shows it. Returns the HomePage.
+
+    For the tests of the demo itself and of the whole site (snapshots, browser tests); a unit test
+    builds what it needs with the factories instead, so that it does not depend on the demo's wording.
+    """
     from home.models import HomePage
 
     load_demo()
@@ -55,6 +64,6 @@ def demo_site(db):
 @pytest.fixture
 def home_page(db):
     """A bare HomePage as the default site's root, without demo content."""
-    from tests.factories import make_home_page
+    from tests.core.factories import default_home_page
 
-    return make_home_page()
+    return default_home_page()

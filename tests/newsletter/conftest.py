@@ -5,14 +5,17 @@ import datetime
 import pytest
 from django.core.files.base import ContentFile
 
-from newsletter.models import NQIDocument, NQIIndexPage, NQIIssuePage
-from newsletter.processing import process_document
-from tests.newsletter.helpers import make_pdf
+from core.models import SiteDocument as NQIDocument
+from core.processing import process_document
+from newsletter.models import NQIIndexPage, NQIIssuePage
+from tests.core.pdfs import make_pdf
 
 
 @pytest.fixture
 def nqi_index(home_page):
-    index = NQIIndexPage(title="Nouvelles des Questions Internationales", slug="nqi", intro="<p>Chaque mois.</p>")
+    index = NQIIndexPage(
+        title="Nouvelles des Questions Internationales", slug="nqi", introduction="<p>Chaque mois.</p>"
+    )
     home_page.add_child(instance=index)
     index.save_revision().publish()
     return index

@@ -7,10 +7,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
-from home.blocks import BaseStreamBlock
+from core.blocks import BaseStreamBlock
+from core.models import SiteDocument as NQIDocument
 from home.models import StandardPage
 from newsletter.blocks import LatestNQIBlock
-from newsletter.models import NQIDocument, NQIIndexPage, NQIIssuePage
+from newsletter.models import NQIIndexPage, NQIIssuePage
 from tests.conftest import load_demo
 from tests.newsletter.conftest import add_issue, month_number
 

@@ -6,8 +6,9 @@ from django.urls import reverse
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
-from newsletter.models import ExtractionStatus, NQIDocument
-from tests.newsletter.helpers import make_encrypted_pdf, make_pdf, run_nqi_worker, upload
+from core.models import ExtractionStatus
+from core.models import SiteDocument as NQIDocument
+from tests.core.pdfs import make_encrypted_pdf, make_pdf, run_background_worker, upload
 
 pytestmark = pytest.mark.django_db
 
@@ -39,7 +40,7 @@ def test_a_real_pdf_is_stored_and_its_text_extracted_by_the_worker(admin_client)
     assert document.extracted_text == ""
     assert document.task_result_id
 
-    run_nqi_worker()
+    run_background_worker()
 
     document.refresh_from_db()
     assert document.extraction_status == ExtractionStatus.DONE
@@ -97,7 +98,7 @@ def test_too_large_file_is_refused(admin_client):
 
 def test_a_bad_replacement_file_keeps_the_stored_document(admin_client):
     add_document(admin_client, "numero.pdf", make_pdf(2, "Premier texte"))
-    run_nqi_worker()
+    run_background_worker()
     document = NQIDocument.objects.get()
     original_name, original_hash = document.file.name, document.file_hash
 
@@ -120,7 +121,7 @@ def test_a_bad_replacement_file_keeps_the_stored_document(admin_client):
 
 def test_replacing_the_file_resets_and_requeues_the_extraction(admin_client):
     add_document(admin_client, "numero.pdf", make_pdf(2, "Premier texte"))
-    run_nqi_worker()
+    run_background_worker()
     document = NQIDocument.objects.get()
     first_cover = document.cover_id
 
@@ -134,11 +135,11 @@ def test_replacing_the_file_resets_and_requeues_the_extraction(admin_client):
     )
     document.refresh_from_db()
     assert document.extraction_status == ExtractionStatus.PENDING and document.page_count == 5
-    run_nqi_worker()
+    run_background_worker()
     document.refresh_from_db()
     assert "Second texte" in document.extracted_text and "Premier texte" not in document.extracted_text
     assert document.cover_id != first_cover
-    from home.models import SiteImage
+    from core.models import SiteImage
 
     assert not SiteImage.objects.filter(pk=first_cover).exists(), "the old generated cover is removed"
 
@@ -152,7 +153,7 @@ def test_private_collection_document_gets_no_public_cover(admin_client):
         reverse("wagtaildocs:add"),
         {"title": "Interne", "file": upload("interne.pdf", make_pdf(1, "Confidentiel")), "collection": private.pk},
     )
-    run_nqi_worker()
+    run_background_worker()
     document = NQIDocument.objects.get()
     assert document.extraction_status == ExtractionStatus.DONE
     assert document.cover is None
@@ -205,7 +206,7 @@ def test_the_chooser_upload_used_in_the_issue_form_applies_the_same_checks(admin
 @override_settings(
     TASKS={
         "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
-        "nqi": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+        "background": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     }
 )
 def test_with_the_immediate_backend_the_text_is_ready_when_the_upload_returns(admin_client):
@@ -243,16 +244,16 @@ def test_the_edit_form_tells_the_extraction_state(admin_client):
     document = NQIDocument.objects.get()
     html = admin_client.get(reverse("wagtaildocs:edit", args=[document.pk])).content.decode()
     assert "Extraction du texte et de la couverture : en attente (2 pages)." in html
-    run_nqi_worker()
+    run_background_worker()
     html = admin_client.get(reverse("wagtaildocs:edit", args=[document.pk])).content.decode()
     assert "Extraction du texte et de la couverture : terminée (2 pages)." in html
 
 
 def test_deleting_a_document_deletes_its_generated_cover(admin_client):
-    from home.models import SiteImage
+    from core.models import SiteImage
 
     add_document(admin_client, "numero.pdf", make_pdf(1))
-    run_nqi_worker()
+    run_background_worker()
     document = NQIDocument.objects.get()
     cover_id = document.cover_id
     assert cover_id is not None

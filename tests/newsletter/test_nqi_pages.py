@@ -10,11 +10,12 @@ from django.urls import reverse
 from wagtail.models import Collection, CollectionViewRestriction
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
+from core.models import format_file_size
 from home.models import HomePage, StandardPage
-from newsletter.models import NQIIndexPage, NQIIssuePage, format_file_size
-from newsletter.page_forms import MISSING_PDF
+from newsletter.forms import MISSING_PDF
+from newsletter.models import NQIIndexPage, NQIIssuePage
+from tests.core.pdfs import make_pdf, run_background_worker, upload
 from tests.newsletter.conftest import add_issue, make_document, month_number
-from tests.newsletter.helpers import make_pdf, run_nqi_worker, upload
 
 pytestmark = pytest.mark.django_db
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -281,14 +282,14 @@ def test_a_word_found_only_in_the_pdf_finds_the_issue(admin_client, nqi_index):
             "collection": Collection.get_first_root_node().pk,
         },
     )
-    from newsletter.models import NQIDocument
+    from core.models import SiteDocument as NQIDocument
 
     document = NQIDocument.objects.get()
     issue = add_issue(nqi_index, datetime.date(2026, 12, 1), pdf=document, summary="Rien sur la ville.")
     assert "Tombouctou" not in issue.summary
     assert list(NQIIssuePage.objects.live().search("Tombouctou")) == [], "not before the worker ran"
 
-    run_nqi_worker()
+    run_background_worker()
 
     assert [page.pk for page in NQIIssuePage.objects.live().search("Tombouctou")] == [issue.pk]
     assert [doc.pk for doc in NQIDocument.objects.search("Tombouctou")] == [document.pk]

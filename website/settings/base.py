@@ -20,12 +20,13 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    "core",
     "home",
+    "organisation",
     "commissions",
     "newsletter",
     "search",
     "campaigns",
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.table_block",
@@ -41,7 +42,6 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
-    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -60,7 +60,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "newsletter.middleware.DocumentCacheHeadersMiddleware",
+    "core.middleware.DocumentCacheHeadersMiddleware",
 ]
 
 ROOT_URLCONF = "website.urls"
@@ -155,7 +155,7 @@ LOGGING = {
 # Wagtail
 WAGTAIL_SITE_NAME = "Amnesty International France"
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILIMAGES_IMAGE_MODEL = "home.SiteImage"
+WAGTAILIMAGES_IMAGE_MODEL = "core.SiteImage"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 64_000_000
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
@@ -171,16 +171,26 @@ WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database"},
 }
 
-# "Nouvelles des Questions Internationales" (newsletter app): PDF-only documents, checked on upload
-# (newsletter.forms), their text and cover extracted by a background task. The "default" task
-# backend stays immediate (Wagtail's own index updates); the "nqi" backend queues the PDF work in
-# the database, run by `manage.py db_worker --backend nqi` (a second process in production).
-WAGTAILDOCS_DOCUMENT_MODEL = "newsletter.NQIDocument"
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "newsletter.forms.NQIDocumentForm"
+# Documents (core app): PDF-only, checked on upload (core.forms), their text and cover extracted
+# by a background task. The "default" task backend stays immediate (Wagtail's own index updates);
+# the "background" backend is django-tasks-db's queue in the database, run by
+# `manage.py db_worker --backend background` (a second process in production).
+WAGTAILDOCS_DOCUMENT_MODEL = "core.SiteDocument"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "core.forms.SiteDocumentForm"
 WAGTAILDOCS_EXTENSIONS = ["pdf"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = env_int("WAGTAILDOCS_MAX_UPLOAD_SIZE", 50 * 1024 * 1024)
 INSTALLED_APPS += ["django_tasks_db"]
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
-    "nqi": {"BACKEND": env_str("NQI_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")},
+    "background": {"BACKEND": env_str("BACKGROUND_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")},
 }
+
+# `manage.py load_demo_content` runs each module's `load(ctx)`, in this order; home.demo comes
+# first: it creates the home page and the default Site the others build on.
+DEMO_STEPS = [
+    "home.demo",
+    "organisation.demo",
+    "commissions.demo",
+    "campaigns.demo",
+    "newsletter.demo",
+]
