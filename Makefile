@@ -43,8 +43,10 @@ run: demo
 provision:
 	ops/provision.sh
 
+# Lint and formatting for all code, migrations included.
 lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 
 check: $(VENV)/.installed-dev
 	$(PY) manage.py check

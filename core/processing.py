@@ -5,13 +5,17 @@ import logging
 
 from django.core.files.images import ImageFile
 from django.db import transaction
+from django.dispatch import Signal
 from django.utils import timezone
 from wagtail.search import index
 
+from .models import ExtractionStatus, SiteDocument, SiteImage
 from .pdf import extract_text, render_cover
-from .signals import document_processed
 
 logger = logging.getLogger(__name__)
+
+# Sent once a document's text, page count and cover are stored. Receivers: sender, document.
+document_processed = Signal()
 
 
 def cover_alt_text(document) -> str:
@@ -23,8 +27,6 @@ def is_private(document) -> bool:
 
 
 def process_document(document_id: int, file_hash: str | None = None) -> dict:
-    from .models import ExtractionStatus, SiteDocument, SiteImage
-
     document = SiteDocument.objects.select_related("collection", "cover").filter(pk=document_id).first()
     if document is None:
         return {"status": "missing"}

@@ -1,19 +1,27 @@
-"""Signals of the site's documents.
+"""What happens around a document's save and delete.
 
-`document_processed` is sent once a document's text and cover are extracted: a domain app whose
-pages show the document's text (the NQI issues) listens to it and reindexes them, so that core
-needs to know none of them. A deleted document takes its generated cover along.
+A saved document with a new file is queued for processing (text, page count, cover) unless the
+caller processes it itself (`skip_processing_task`); a deleted document takes its generated cover
+along. Once processed, core.processing sends `document_processed`, to which the apps whose pages
+show a document's text listen (the NQI issues reindex themselves), so that core knows none of them.
 """
 
-from django.db.models.signals import post_delete
-from django.dispatch import Signal, receiver
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 
-document_processed = Signal()  # sender: the document model; kwargs: document
+from .models import SiteDocument, SiteImage
+from .tasks import schedule_processing
 
 
-@receiver(post_delete, sender="core.SiteDocument")
+@receiver(post_save, sender=SiteDocument)
+def queue_processing(sender, instance, raw=False, **kwargs):
+    if raw or not getattr(instance, "file_changed", False) or getattr(instance, "skip_processing_task", False):
+        return
+    instance.file_changed = False
+    schedule_processing(instance)
+
+
+@receiver(post_delete, sender=SiteDocument)
 def delete_generated_cover(sender, instance, **kwargs):
     if instance.cover_id is not None:
-        from .models import SiteImage
-
         SiteImage.objects.filter(pk=instance.cover_id).delete()

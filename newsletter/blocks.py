@@ -5,6 +5,7 @@ newsletter.models imports this module (for ArticleSummaryBlock): the issues are 
 block renders, not at import time.
 """
 
+from django.apps import apps
 from wagtail import blocks
 
 from core.blocks import BaseStreamBlock
@@ -29,16 +30,17 @@ class LatestNQIBlock(blocks.StructBlock):
     heading = blocks.CharBlock(label="Titre", max_length=200, default="Dernières NQI")
 
     def get_context(self, value, parent_context=None):
-        from .models import LATEST_COUNT, NQIIndexPage, NQIIssuePage
-
+        # Looked up when the block renders: newsletter.models imports this module.
+        index_page_model = apps.get_model("newsletter", "NQIIndexPage")
         context = super().get_context(value, parent_context=parent_context)
         context["issues"] = list(
-            NQIIssuePage.objects.live()
+            apps.get_model("newsletter", "NQIIssuePage")
+            .objects.live()
             .public()
             .select_related("pdf", "pdf__cover", "cover_image")
-            .order_by("-month", "-pk")[:LATEST_COUNT]
+            .order_by("-month", "-pk")[: index_page_model.latest_count]
         )
-        context["index_page"] = NQIIndexPage.objects.live().public().only("title", "url_path").first()
+        context["index_page"] = index_page_model.objects.live().public().only("title", "url_path").first()
         return context
 
     class Meta:

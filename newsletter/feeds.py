@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from wagtail.models import Site
 
-from .models import FEED_LENGTH
+FEED_LENGTH = 20
 
 
 class NQIRssFeed(Feed):

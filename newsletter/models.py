@@ -21,12 +21,12 @@ from core.models import BasePage, SiteDocument, SiteImage
 from core.rich_text import RICH_TEXT_FEATURES
 
 from .blocks import ArticleSummaryBlock
+from .feeds import NQIAtomFeed, NQIRssFeed
 from .forms import NQIIssuePageForm
 
 # How much of a PDF's text the issue page puts in the search index.
 PDF_TEXT_SEARCH_LIMIT = 20_000
 LATEST_COUNT = 3
-FEED_LENGTH = 20
 RSS_PATH = "flux/rss/"
 ATOM_PATH = "flux/atom/"
 
@@ -52,6 +52,7 @@ class NQIIndexPage(RoutablePageMixin, BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["newsletter.NQIIssuePage"]
     max_count = 1
+    latest_count = LATEST_COUNT  # read by the « Dernières NQI » block too
 
     class Meta:
         verbose_name = "index des NQI"
@@ -78,14 +79,10 @@ class NQIIndexPage(RoutablePageMixin, BasePage):
 
     @path(RSS_PATH, name="rss")
     def rss_feed(self, request):
-        from .feeds import NQIRssFeed
-
         return NQIRssFeed(self)(request)
 
     @path(ATOM_PATH, name="atom")
     def atom_feed(self, request):
-        from .feeds import NQIAtomFeed
-
         return NQIAtomFeed(self)(request)
 
     def rss_url(self) -> str:

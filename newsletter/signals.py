@@ -4,7 +4,7 @@ from django.dispatch import receiver
 from wagtail.search import index
 from wagtail.signals import page_published
 
-from core.signals import document_processed
+from core.processing import document_processed
 
 
 @receiver(page_published)

@@ -45,7 +45,7 @@ class OrganisationIndexPage(IntroMixin, MainImageMixin, BasePage):
         "présentation des bureaux régionaux",
         blank=True,
         features=RICH_TEXT_FEATURES,
-        help_text="Affichée au-dessus de la liste des bureaux (tenue dans Extraits → Bureaux régionaux).",
+        help_text="Affichée au-dessus de la liste des bureaux (tenue dans Organisation → Bureaux régionaux).",
     )
     closed_offices_text = models.CharField(
         "phrase sur les bureaux fermés",

@@ -1,9 +1,9 @@
 """The document model every PDF of the site uses: page count, extracted text and a cover image.
 
 The upload form (core.forms.SiteDocumentForm) checks the file; saving a new file queues
-core.tasks.process_pdf on the "background" task backend, which fills the text, the page count and
-the cover, then sends `core.signals.document_processed` so that the pages using the document
-reindex themselves.
+core.tasks.process_pdf on the "background" task backend (core.signals does it after the save),
+which fills the text, the page count and the cover, then sends
+`core.processing.document_processed` so that the pages using the document reindex themselves.
 """
 
 from django.db import models
@@ -86,21 +86,9 @@ class SiteDocument(AbstractDocument):
             self.extracted_text = ""
             self.extraction_error = ""
             self.processed_at = None
+        # Read by core.signals.queue_processing (post_save): a new file is queued for processing.
+        self.file_changed = new_file
         super().save(*args, **kwargs)
-        if new_file and not getattr(self, "skip_processing_task", False):
-            self.schedule_processing()
-
-    def schedule_processing(self):
-        """Queue the text and cover extraction; with an immediate backend it has run on return."""
-        from ..tasks import process_pdf
-
-        result = process_pdf.enqueue(self.pk, self.file_hash)
-        type(self).objects.filter(pk=self.pk).update(task_result_id=str(result.id))
-        self.refresh_from_db(
-            fields=["page_count", "extracted_text", "extraction_status", "extraction_error", "processed_at", "cover"]
-        )
-        self.task_result_id = str(result.id)
-        return result
 
     def rename_file(self, filename: str) -> None:
         """Store the file as documents/<id>/<filename>: Wagtail serves it under that name."""

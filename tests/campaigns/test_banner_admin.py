@@ -1,22 +1,18 @@
 """Editors manage the urgent banner and the donation settings in the Wagtail admin, in French."""
 
-import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.test import TestCase
 from django.urls import reverse
-from wagtail.models import Site
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
-from campaigns.models import DonationSettings, UrgentBanner
+from campaigns.models import DonationSettings, Frequency, UrgentBanner
+from core.blocks.links import PAGE_OR_URL_MESSAGE
+from tests.campaigns.factories import default_site
 from tests.home.factories import StandardPageFactory
 
-
-@pytest.fixture
-def editor_client(client, home_page):
-    user = get_user_model().objects.create_user("redactrice-test", password="mot-de-passe-test")
-    user.groups.add(Group.objects.get(name="Rédacteurs"))
-    client.force_login(user)
-    return client
+ADD_URL = "wagtailsnippets_campaigns_urgentbanner:add"
+LIST_URL = "wagtailsnippets_campaigns_urgentbanner:list"
 
 
 def banner_form(**changes):
@@ -36,60 +32,76 @@ def banner_form(**changes):
     return nested_form_data(data)
 
 
-ADD_URL = "wagtailsnippets_campaigns_urgentbanner:add"
+DONATION_FORM = {
+    "platform_url": "https://soutenir.amnesty.fr/",
+    "monthly_presets": "10, 20, 30",
+    "monthly_default": "15",
+    "one_off_presets": "80, 100, 250",
+    "one_off_default": "100",
+    "default_frequency": "regular",
+    "tax_regime": "income_tax",
+    "max_free_amount": "10000",
+    "heading": "Faire un don",
+    "sentence": "Grâce à la réduction d'impôts de {taux}, votre don ne vous coûtera que :",
+    "note": "",
+    "button_label": "Donner",
+}
 
 
-def test_an_editor_creates_a_banner(editor_client):
-    assert editor_client.get(reverse(ADD_URL)).status_code == 200
-    response = editor_client.post(reverse(ADD_URL), banner_form())
-    assert response.status_code == 302
-    banner = UrgentBanner.objects.get()
-    assert banner.label == "URGENCE SOUDAN" and banner.end is None
-    listing = editor_client.get(reverse("wagtailsnippets_campaigns_urgentbanner:list")).content.decode()
-    assert "URGENCE SOUDAN" in listing
+class EditorAdminTests(TestCase):
+    """A member of the "Rédacteurs" group, logged in to the admin."""
 
+    @classmethod
+    def setUpTestData(cls):
+        cls.site = default_site()
+        cls.section = StandardPageFactory(parent=cls.site.root_page, slug="soudan")
+        cls.editor = get_user_model().objects.create_user("redactrice-test", password="mot-de-passe-test")
+        cls.editor.groups.add(Group.objects.get(name="Rédacteurs"))
 
-def test_the_admin_refuses_an_end_before_the_start_in_french(editor_client):
-    response = editor_client.post(reverse(ADD_URL), banner_form(end="2026-10-01 08:00"))
-    assert response.status_code == 200
-    assert "La fin doit être postérieure au début." in response.content.decode()
-    assert not UrgentBanner.objects.exists()
+    def setUp(self):
+        self.client.force_login(self.editor)
 
+    def test_an_editor_creates_a_banner(self):
+        self.assertEqual(self.client.get(reverse(ADD_URL)).status_code, 200)
+        response = self.client.post(reverse(ADD_URL), banner_form())
+        self.assertEqual(response.status_code, 302)
+        banner = UrgentBanner.objects.get()
+        self.assertEqual((banner.label, banner.end), ("URGENCE SOUDAN", None))
+        self.assertContains(self.client.get(reverse(LIST_URL)), "URGENCE SOUDAN")
 
-def test_the_admin_asks_for_a_section_when_the_banner_targets_sections(editor_client, home_page):
-    response = editor_client.post(reverse(ADD_URL), banner_form(target="sections"))
-    assert response.status_code == 200
-    assert "Choisissez au moins une rubrique" in response.content.decode()
-    assert not UrgentBanner.objects.exists()
+    def test_the_admin_refuses_an_end_before_the_start_in_french(self):
+        response = self.client.post(reverse(ADD_URL), banner_form(end="2026-10-01 08:00"))
+        self.assertContains(response, "La fin doit être postérieure au début.")
+        self.assertFalse(UrgentBanner.objects.exists())
 
-    section = StandardPageFactory(parent=home_page, slug="soudan")
-    response = editor_client.post(
-        reverse(ADD_URL), banner_form(target="sections", sections=inline_formset([{"page": section.pk}]))
-    )
-    assert response.status_code == 302
-    assert [s.page_id for s in UrgentBanner.objects.get().sections.all()] == [section.pk]
+    def test_the_admin_asks_for_a_page_or_an_address_not_both(self):
+        for case, changes, field in [
+            ("both", {"link_page": self.section.pk}, "link_url"),
+            ("neither", {"link_url": ""}, "link_page"),
+        ]:
+            with self.subTest(case):
+                response = self.client.post(reverse(ADD_URL), banner_form(**changes))
+                self.assertEqual(response.status_code, 200)
+                self.assertEqual(response.context["form"].errors[field], [PAGE_OR_URL_MESSAGE])
+                self.assertContains(response, PAGE_OR_URL_MESSAGE)
+                self.assertFalse(UrgentBanner.objects.exists())
 
+    def test_the_admin_asks_for_a_section_when_the_banner_targets_sections(self):
+        response = self.client.post(reverse(ADD_URL), banner_form(target="sections"))
+        self.assertContains(response, "Choisissez au moins une rubrique")
+        self.assertFalse(UrgentBanner.objects.exists())
 
-def test_an_editor_changes_the_donation_settings_and_a_bad_preselection_is_refused(editor_client, home_page):
-    site = Site.objects.get(is_default_site=True)
-    url = reverse("wagtailsettings:edit", args=["campaigns", "donationsettings", site.pk])
-    assert editor_client.get(url).status_code == 200
-    form = {
-        "platform_url": "https://soutenir.amnesty.fr/",
-        "monthly_presets": "10, 20, 30",
-        "monthly_default": "15",
-        "one_off_presets": "80, 100, 250",
-        "one_off_default": "100",
-        "default_frequency": "regular",
-        "tax_regime": "income_tax",
-        "max_free_amount": "10000",
-        "heading": "Faire un don",
-        "sentence": "Grâce à la réduction d'impôts de {taux}, votre don ne vous coûtera que :",
-        "note": "",
-        "button_label": "Donner",
-    }
-    response = editor_client.post(url, form)
-    assert "Le montant présélectionné doit figurer parmi les montants mensuels." in response.content.decode()
-    response = editor_client.post(url, {**form, "monthly_default": "20"})
-    assert response.status_code == 302
-    assert DonationSettings.for_site(site).presets("regular") == [10, 20, 30]
+        response = self.client.post(
+            reverse(ADD_URL), banner_form(target="sections", sections=inline_formset([{"page": self.section.pk}]))
+        )
+        self.assertEqual(response.status_code, 302)
+        self.assertEqual([s.page_id for s in UrgentBanner.objects.get().sections.all()], [self.section.pk])
+
+    def test_an_editor_changes_the_donation_settings_and_a_bad_preselection_is_refused(self):
+        url = reverse("wagtailsettings:edit", args=["campaigns", "donationsettings", self.site.pk])
+        self.assertEqual(self.client.get(url).status_code, 200)
+        response = self.client.post(url, DONATION_FORM)
+        self.assertContains(response, "Le montant présélectionné doit figurer parmi les montants mensuels.")
+        response = self.client.post(url, {**DONATION_FORM, "monthly_default": "20"})
+        self.assertEqual(response.status_code, 302)
+        self.assertEqual(DonationSettings.for_site(self.site).presets(Frequency.REGULAR), [10, 20, 30])

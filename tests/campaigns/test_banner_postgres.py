@@ -6,7 +6,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from campaigns.models import BannerSection, BannerTarget, UrgentBanner, banners_for
+from campaigns.models import UrgentBanner, banners_for
+from tests.campaigns.factories import UrgentBannerFactory
 from tests.home.factories import StandardPageFactory
 
 
@@ -17,20 +18,11 @@ def test_banner_choice_and_targeting_on_postgres(home_page):
     child = StandardPageFactory(parent=section, slug="gaza")
     other = StandardPageFactory(parent=home_page, slug="contact")
 
-    def banner(label, days, target=BannerTarget.SITE, sections=()):
-        created = UrgentBanner.objects.create(
-            label=label,
-            message="…",
-            link_url="https://www.amnesty.fr/",
-            start=now + timedelta(days=days),
-            target=target,
-        )
-        for page in sections:
-            BannerSection.objects.create(banner=created, page=page)
-        return created
+    def banner(label, days, sections=()):
+        return UrgentBannerFactory(label=label, start=now + timedelta(days=days), sections=sections)
 
     site_wide = banner("SITE", -5)
-    targeted = banner("SECTION", -1, BannerTarget.SECTIONS, [section, child])
+    targeted = banner("SECTION", -1, [section, child])
     upcoming = banner("DEMAIN", 2)
     with CaptureQueriesContext(connection) as queries:
         assert banners_for(child, now) == (targeted, upcoming)

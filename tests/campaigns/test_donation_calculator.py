@@ -8,7 +8,7 @@ import pytest
 
 from campaigns.donation import cost_after_tax_reduction, format_euros, format_rate, parse_amount
 
-CASES = json.loads((Path(__file__).parent.parent / "campaigns" / "donation_cases.json").read_text())
+CASES = json.loads((Path(__file__).parents[2] / "campaigns" / "donation_cases.json").read_text())
 
 
 def optional_decimal(value):
