@@ -104,7 +104,7 @@ class PageTreeAssertionsTests(WagtailPageTestCase):
                 self.assertPageIsRenderable(page)
 
     def test_a_singleton_cannot_be_created_twice(self):
-        for model, (parents, _children, singleton) in TREE.items():
+        for model, (_parents, _children, singleton) in TREE.items():
             if not singleton or model is HomePage:
                 continue
             with self.subTest(model=model.__name__):
