@@ -5,8 +5,9 @@ the root page, and give both add/change/choose on images and documents. We renam
 French-speaking editors and make sure each holds what it needs:
 - Rédacteurs: reach the admin, create and edit pages (submitting them to moderation), use images
   and PDF documents;
-- Modérateurs: the same, plus publishing, locking, approving pages in the workflow, and deleting
-  documents.
+- Modérateurs: the same, plus publishing, locking, approving pages in the workflow, and
+  `delete_document` (note that Wagtail's ownership policy treats "delete" like "change": whoever may
+  change a document may delete it, so today both groups can delete documents).
 
 Wagtail checks the permissions of `wagtaildocs.Document` and `wagtailimages.Image` (its policies'
 auth models), even with our own document and image models: those are the ones granted here, on the

@@ -19,7 +19,7 @@ from commissions.models import (
     InterventionDossier,
     Testimonial,
 )
-from tests.core.factories import default_home_page
+from tests.core.factories import SingletonPageFactory, default_home_page
 
 __all__ = [
     "CommissionIndexPageFactory",
@@ -32,7 +32,7 @@ __all__ = [
 ]
 
 
-class CommissionIndexPageFactory(wagtail_factories.PageFactory):
+class CommissionIndexPageFactory(SingletonPageFactory):
     """The live commission index under the home page. A singleton: returns the existing one if any."""
 
     title = "Commissions et régions"
@@ -42,13 +42,6 @@ class CommissionIndexPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = CommissionIndexPage
-
-    @classmethod
-    def _create(cls, model_class, *args, **kwargs):
-        existing = model_class.objects.first()
-        if existing is not None:
-            return existing
-        return super()._create(model_class, *args, **kwargs)
 
 
 class CommissionPageFactory(wagtail_factories.PageFactory):

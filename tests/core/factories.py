@@ -52,6 +52,20 @@ class SiteDocumentFactory(factory.django.DjangoModelFactory):
         return document
 
 
+class SingletonPageFactory(wagtail_factories.PageFactory):
+    """A page type with max_count = 1: returns the existing page, else creates it (live) under `parent`."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        existing = model_class.objects.first()
+        if existing is not None:
+            return existing
+        return super()._create(model_class, *args, **kwargs)
+
+
 def default_home_page():
     """The default site's root HomePage (created once, replacing Wagtail's welcome page)."""
     from home.models import HomePage

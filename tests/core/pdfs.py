@@ -1,4 +1,4 @@
-"""Real PDFs for the NQI tests, generated with fpdf2 (and pypdf for the encrypted one)."""
+"""Real PDFs for the document tests, generated with fpdf2 (and pypdf for the encrypted one)."""
 
 import io
 
@@ -36,7 +36,7 @@ def upload(name: str, data: bytes, content_type: str = "application/pdf") -> Sim
 
 
 def run_background_worker() -> int:
-    """What `manage.py db_worker --backend background --batch` does: claim and run every queued NQI task.
+    """What `manage.py db_worker --backend background --batch` does: claim and run every queued background task.
 
     It drives django-tasks-db's own Worker.run_task; only the command's loop is left out, because
     it closes the database connection between tasks, which would end the test's transaction.

@@ -6,7 +6,6 @@ so `InternationalSecretariatPageFactory()` alone gives home page → organisatio
 """
 
 import factory
-import wagtail_factories
 
 from organisation.models import (
     GoverningBody,
@@ -19,7 +18,7 @@ from organisation.models import (
     RegionalOffice,
     Role,
 )
-from tests.core.factories import SiteImageFactory, default_home_page
+from tests.core.factories import SingletonPageFactory, SiteImageFactory, default_home_page
 
 __all__ = [
     "GoverningBodyFactory",
@@ -39,20 +38,6 @@ def titled_items(block_type: str, *items: str | tuple[str, str]) -> list[dict]:
     is a title, or a (title, explanation) pair."""
     pairs = [item if isinstance(item, tuple) else (item, f"Explication : {item.lower()}.") for item in items]
     return [{"type": block_type, "value": {"title": title, "text": f"<p>{text}</p>"}} for title, text in pairs]
-
-
-class SingletonPageFactory(wagtail_factories.PageFactory):
-    """A page type with max_count = 1: reuse the existing page, else create it (live) under `parent`."""
-
-    class Meta:
-        abstract = True
-
-    @classmethod
-    def _create(cls, model_class, *args, **kwargs):
-        existing = model_class.objects.first()
-        if existing is not None:
-            return existing
-        return super()._create(model_class, *args, **kwargs)
 
 
 class OrganisationIndexPageFactory(SingletonPageFactory):
