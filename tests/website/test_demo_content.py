@@ -1,5 +1,6 @@
 """`load_demo_content` builds the whole site once; running it again changes nothing."""
 
+from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.utils.html import escape
 from wagtail.images import get_image_model
@@ -8,6 +9,7 @@ from wagtail.models import Page, Revision, Site
 from core.models import NavigationSettings
 from home.models import HomePage
 from tests.conftest import load_demo
+from tests.home.content import FOCUSABLE
 
 
 def snapshot() -> dict:
@@ -46,13 +48,19 @@ def test_demo_replaces_wagtail_welcome_page_and_default_site(db):
     assert site.is_default_site and site.root_page.specific_class is HomePage
 
 
-def test_every_demo_page_renders_for_a_visitor(client, demo_site):
+def test_every_demo_page_renders_with_one_h1_and_the_skip_link_first(client, demo_site):
     pages = Page.objects.live().public().filter(depth__gt=1).specific()
     assert pages.count() >= 10
     for page in pages:
         response = client.get(page.url)
         assert response.status_code == 200, page.url
-        assert f"<title>{escape(page.get_meta_title())} |" in response.content.decode(), page.url
+        html = response.content.decode()
+        assert f"<title>{escape(page.get_meta_title())} |" in html, page.url
+        soup = BeautifulSoup(html, "html.parser")
+        assert len(soup.find_all("h1")) == 1, page.url
+        first = soup.select(FOCUSABLE)[0]
+        assert first.get_text(strip=True) == "Aller au contenu", page.url
+        assert soup.find(id=first["href"].removeprefix("#")).name == "main", page.url
 
 
 def test_demo_accounts_cover_each_editorial_role(db):

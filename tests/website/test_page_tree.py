@@ -49,8 +49,6 @@ TREE = {
 
 def build(model):
     """A live instance of `model` in a valid tree, from its app's factory."""
-    if model is HomePage:
-        return default_home_page()
     factories = import_module(f"tests.{model._meta.app_label}.factories")
     return getattr(factories, f"{model.__name__}Factory")()
 

@@ -1,4 +1,5 @@
-"""Settings are safe by default: production refuses to start without its secrets."""
+"""Settings are safe by default: production refuses to start without its secrets; the site runs
+on its own apps, image and document models and a database queue for background work."""
 
 import os
 import subprocess
@@ -6,8 +7,17 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.apps import apps
+from django.conf import settings
+from django_tasks import task_backends
+from django_tasks_db import DatabaseBackend
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 
-ROOT = Path(__file__).resolve().parent.parent
+from core.models import SiteDocument, SiteImage
+from core.tasks import BACKGROUND, process_pdf
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def run_with_settings(module: str, **env) -> subprocess.CompletedProcess:
@@ -63,3 +73,25 @@ def test_production_passes_django_deploy_checks():
         timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_site_runs_on_its_own_apps_without_django_admin_or_wagtail_forms():
+    for app in ("core", "home", "organisation"):
+        assert apps.is_installed(app), app
+    for app in ("django.contrib.admin", "wagtail.contrib.forms"):
+        assert app not in settings.INSTALLED_APPS, app
+        assert not apps.is_installed(app), app
+
+
+def test_images_and_documents_use_core_models():
+    assert settings.WAGTAILIMAGES_IMAGE_MODEL == "core.SiteImage"
+    assert get_image_model() is SiteImage
+    assert settings.WAGTAILDOCS_DOCUMENT_MODEL == "core.SiteDocument"
+    assert get_document_model() is SiteDocument
+
+
+def test_background_tasks_go_to_a_database_queue():
+    assert BACKGROUND == "background"
+    assert settings.TASKS[BACKGROUND]["BACKEND"] == "django_tasks_db.DatabaseBackend"
+    assert isinstance(task_backends[BACKGROUND], DatabaseBackend)
+    assert process_pdf.backend == BACKGROUND

@@ -2,7 +2,6 @@
 
 import pytest
 from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from wagtail.models import Page
 
 from tests.conftest import load_demo
@@ -14,16 +13,6 @@ def require_postgres(db):
     assert connection.vendor == "postgresql", (
         "the integration tests need PostgreSQL: run them through ops/with-postgres.sh (make test does)"
     )
-
-
-def test_migrations_apply_from_zero_and_leave_nothing_unapplied(django_db_blocker):
-    # pytest-django built this database by running every migration from an empty PostgreSQL.
-    executor = MigrationExecutor(connection)
-    plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
-    assert plan == []
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT count(*) FROM django_migrations WHERE app = 'home'")
-        assert cursor.fetchone()[0] >= 2
 
 
 def test_demo_content_loads_twice_identically_and_renders(client):
