@@ -5,12 +5,18 @@ are read the way Wagtail reads them: group permissions, page permissions on the 
 collection permissions on the root collection, and the moderation workflow.
 """
 
-import pytest
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.db import connection
 from wagtail.models import GroupCollectionPermission, GroupPagePermission, Workflow
 
+ROOT = Path(__file__).resolve().parents[2]
 OUR_APPS = ["core", "home", "organisation", "commissions", "newsletter", "campaigns"]
 
 SHARED_MODEL_PERMISSIONS = {
@@ -85,23 +91,76 @@ def editorial_rights() -> dict:
     }
 
 
-def our_tables() -> set[str]:
-    return {table for table in connection.introspection.table_names() if table.split("_")[0] in OUR_APPS}
+def comparable(rights: dict) -> dict:
+    """The rights in JSON form (sets as sorted lists), to cross a process boundary."""
+    return {
+        "groups": {name: sorted(codes) for name, codes in sorted(rights["groups"].items())},
+        "pages": sorted(map(list, rights["pages"])),
+        "collections": sorted(map(list, rights["collections"])),
+        "workflows": [
+            [name, active, [list(task) for task in tasks], pages] for name, active, tasks, pages in rights["workflows"]
+        ],
+    }
+
+
+def our_tables() -> list[str]:
+    return sorted(table for table in connection.introspection.table_names() if table.split("_")[0] in OUR_APPS)
+
+
+def round_trip() -> None:
+    """Run in a child process on an empty database: migrate from zero, unapply our apps to zero,
+    migrate again; print what each step left, as JSON."""
+    steps = {}
+    call_command("migrate", verbosity=0)
+    steps["first"] = {"tables": our_tables(), "rights": comparable(editorial_rights())}
+    for app in reversed(OUR_APPS):
+        call_command("migrate", app, "zero", verbosity=0)
+    steps["zero"] = {"tables": our_tables()}
+    call_command("migrate", verbosity=0)
+    steps["again"] = {"tables": our_tables(), "rights": comparable(editorial_rights())}
+    sys.stdout.write(json.dumps(steps) + "\n")
+
+
+def migrate_round_trip(database_url: str) -> dict:
+    """`round_trip()` in a fresh process whose database is `database_url` (empty)."""
+    env = {**os.environ, "DATABASE_URL": database_url, "DJANGO_SETTINGS_MODULE": "website.settings.test"}
+    script = "from tests.core.test_migrations import round_trip; round_trip()"
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", script],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def assert_round_trip(steps: dict) -> None:
+    assert {"core_siteimage", "home_homepage", "organisation_person", "newsletter_nqiissuepage"} <= set(
+        steps["first"]["tables"]
+    )
+    assert steps["first"]["rights"] == comparable(EXPECTED)
+    assert steps["zero"]["tables"] == []
+    assert steps["again"]["tables"] == steps["first"]["tables"]
+    assert steps["again"]["rights"] == comparable(EXPECTED)
 
 
 def test_migrations_give_the_editors_groups_their_rights(db):
     assert editorial_rights() == EXPECTED
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_migrations_unapply_to_zero_and_reapply_to_the_same_schema_and_rights():
-    tables = our_tables()
-    assert {"core_siteimage", "home_homepage", "organisation_person", "newsletter_nqiissuepage"} <= tables
-    for app in reversed(OUR_APPS):
-        call_command("migrate", app, "zero", verbosity=0)
-    assert our_tables() == set()
+def test_the_rights_comparison_sees_a_missing_grant(db):
+    Group.objects.get(name="Modérateurs").permissions.filter(codename="publish_testimonial").delete()
+    assert comparable(editorial_rights()) != comparable(EXPECTED)
 
-    call_command("migrate", verbosity=0)
-    assert our_tables() == tables
-    assert editorial_rights() == EXPECTED
-    call_command("makemigrations", "--check", "--dry-run", verbosity=0)  # models and migrations agree
+
+def test_migrations_apply_from_zero_unapply_to_zero_and_reapply_to_the_same_schema_and_rights(tmp_path):
+    """On SQLite, in a database of its own (the test database stays as pytest-django made it)."""
+    assert_round_trip(migrate_round_trip(f"sqlite:///{tmp_path / 'migrations.sqlite3'}"))
+
+
+def test_models_and_migrations_agree(db):
+    call_command("makemigrations", "--check", "--dry-run", verbosity=0)

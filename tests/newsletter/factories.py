@@ -45,7 +45,7 @@ class NQIIssuePageFactory(wagtail_factories.PageFactory):
     """
 
     month = factory.Sequence(month_number)
-    issue_number = factory.LazyAttribute(lambda issue: issue.month.year * 12 + issue.month.month - 24_000)
+    issue_number = factory.Sequence(lambda n: n + 1)  # positive, whatever the number of issues built
     title = factory.LazyAttribute(lambda issue: f"NQI n° {issue.issue_number} de {issue.month:%m/%Y}")
     slug = factory.LazyAttribute(lambda issue: f"nqi-{issue.month:%Y-%m}")
     summary = factory.LazyAttribute(lambda issue: f"Le résumé du numéro de {issue.month:%m/%Y}.")
