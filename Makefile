@@ -55,7 +55,7 @@ check: $(VENV)/.installed-dev
 # Unit and browser tests on SQLite, then the integration tests on a private PostgreSQL that
 # ops/with-postgres.sh starts and stops. pytest's exit code 5 (no test ran) fails the build too.
 test: provision lint check
-	$(PYTEST) -m "not postgres"
+	$(PYTEST) -m "not postgres and not opensearch"
 	ops/with-postgres.sh $(PYTEST) -m postgres
 
 # Performance targets live here, not in timed tests: render time, queries and HTML weight per page type.

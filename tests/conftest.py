@@ -2,8 +2,9 @@
 
 Tests live in one folder per app (tests/<app>/). A file named `test_*_browser.py` drives headless
 Chromium and is marked `browser`; a file named `test_*_postgres.py` needs the real PostgreSQL that
-ops/with-postgres.sh starts and is marked `postgres`. `make test` runs the postgres ones in a
-second pytest run, against that server.
+ops/with-postgres.sh starts and is marked `postgres`; a file named `test_*_opensearch.py` needs the
+OpenSearch node that ops/with-opensearch.sh starts (SEARCH_URL) and is marked `opensearch`.
+`make test` runs the postgres and opensearch ones in a second pytest run, against those servers.
 """
 
 import io
@@ -18,7 +19,7 @@ pytest_plugins = ["tests.browser_support"]
 # unless told it is safe, which it is in these single-threaded tests.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-MARKERS_BY_SUFFIX = {"_browser.py": "browser", "_postgres.py": "postgres"}
+MARKERS_BY_SUFFIX = {"_browser.py": "browser", "_postgres.py": "postgres", "_opensearch.py": "opensearch"}
 
 
 def pytest_collection_modifyitems(config, items):

@@ -10,6 +10,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("don/", include("campaigns.urls")),
+    path("recherche/", include("search.urls")),
 ]
 
 if settings.DEBUG:
