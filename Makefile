@@ -7,11 +7,12 @@ PYTEST := $(VENV)/bin/pytest
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint check provision migrate demo bench clean help
+.PHONY: run run-search serve-search test lint check provision migrate demo bench clean help
 
 help:
-	@echo "make run   - installe, migre, charge la démo et sert le site sur http://$(HOST):$(PORT)"
-	@echo "make test  - lint, vérifications Django et tous les tests (SQLite, PostgreSQL, Chromium)"
+	@echo "make run        - installe, migre, charge la démo et sert le site sur http://$(HOST):$(PORT)"
+	@echo "make run-search - le même site, la recherche sur un nœud OpenSearch local (Java, Maven)"
+	@echo "make test       - lint, vérifications Django et tous les tests (SQLite, PostgreSQL, OpenSearch, Chromium)"
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -34,11 +35,24 @@ demo: migrate
 
 # The site, plus the background worker that extracts the text and cover of uploaded NQI PDFs;
 # both stop together on Ctrl-C.
-run: demo
-	@echo "Site : http://$(HOST):$(PORT)/  -  administration : http://$(HOST):$(PORT)/admin/"
-	$(PY) manage.py db_worker --backend background & worker=$$!; \
+SERVE = $(PY) manage.py db_worker --backend background & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
+
+run: demo
+	@echo "Site : http://$(HOST):$(PORT)/  -  administration : http://$(HOST):$(PORT)/admin/"
+	$(SERVE)
+
+# The same site (SQLite) with search on a local OpenSearch node that ops/with-opensearch.sh starts
+# (SEARCH_URL); the indexes are rebuilt on it first. Ctrl-C stops the site, the worker and the node.
+run-search: demo
+	ops/with-opensearch.sh $(MAKE) --no-print-directory serve-search
+
+serve-search:
+	@test -n "$$SEARCH_URL" || { echo "SEARCH_URL manquant : lancez make run-search" >&2; exit 1; }
+	$(PY) manage.py update_index
+	@echo "Site : http://$(HOST):$(PORT)/  -  recherche sur OpenSearch ($$SEARCH_URL)"
+	$(SERVE)
 
 provision:
 	ops/provision.sh
@@ -52,11 +66,12 @@ check: $(VENV)/.installed-dev
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
 
-# Unit and browser tests on SQLite, then the integration tests on a private PostgreSQL that
-# ops/with-postgres.sh starts and stops. pytest's exit code 5 (no test ran) fails the build too.
+# Unit and browser tests on SQLite, then the integration tests against a private PostgreSQL and a
+# private OpenSearch node, each started once for that run and always stopped, even when tests fail
+# (ops/with-postgres.sh, ops/with-opensearch.sh). pytest's exit code 5 (no test ran) fails the build too.
 test: provision lint check
 	$(PYTEST) -m "not postgres and not opensearch"
-	ops/with-postgres.sh $(PYTEST) -m postgres
+	ops/with-postgres.sh ops/with-opensearch.sh $(PYTEST) -m "postgres or opensearch"
 
 # Performance targets live here, not in timed tests: render time, queries and HTML weight per page type.
 bench: $(VENV)/.installed-dev

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the tests need (Chromium, fonts, PostgreSQL) when they are missing.
-# As root it installs them; otherwise it says what to install and fails.
+# Installs the Debian packages the tests need (Chromium, fonts, PostgreSQL, and Maven and unzip to
+# fetch and unpack OpenSearch) when they are missing. As root it installs them; otherwise it says
+# what to install and fails. Java 21+ for OpenSearch is found or fetched by ops/opensearch-up.sh.
 set -euo pipefail
 
 missing=()
@@ -8,6 +9,8 @@ command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 fc-list 2>/dev/null | grep -qi "Liberation Sans" || missing+=(fonts-liberation)
 fc-list 2>/dev/null | grep -qi "DejaVu Sans" || missing+=(fonts-dejavu-core)
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
+command -v mvn >/dev/null 2>&1 || missing+=(maven)
+command -v unzip >/dev/null 2>&1 || missing+=(unzip)
 
 if [ ${#missing[@]} -eq 0 ]; then
     exit 0

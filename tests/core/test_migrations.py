@@ -17,12 +17,13 @@ from django.db import connection
 from wagtail.models import GroupCollectionPermission, GroupPagePermission, Workflow
 
 ROOT = Path(__file__).resolve().parents[2]
-OUR_APPS = ["core", "home", "organisation", "commissions", "newsletter", "campaigns"]
+OUR_APPS = ["core", "home", "organisation", "commissions", "newsletter", "campaigns", "search"]
 
 SHARED_MODEL_PERMISSIONS = {
     "wagtailadmin.admin.access_admin",
     *(f"campaigns.urgentbanner.{action}_urgentbanner" for action in ("add", "change", "delete")),
     "campaigns.donationsettings.change_donationsettings",
+    "search.searchqueryday.view_searchqueryday",
     *(f"commissions.interventiondossier.{action}_interventiondossier" for action in ("add", "change", "delete")),
     *(f"commissions.testimonial.{action}_testimonial" for action in ("add", "change", "delete")),
     *(
@@ -37,7 +38,12 @@ SHARED_MODEL_PERMISSIONS = {
 EXPECTED = {
     "groups": {
         "Rédacteurs": SHARED_MODEL_PERMISSIONS,
-        "Modérateurs": SHARED_MODEL_PERMISSIONS | {"commissions.testimonial.publish_testimonial"},
+        "Modérateurs": SHARED_MODEL_PERMISSIONS
+        | {"commissions.testimonial.publish_testimonial"}
+        | {
+            f"wagtailsearchpromotions.searchpromotion.{action}_searchpromotion"
+            for action in ("add", "change", "delete")
+        },
     },
     "pages": {
         ("Rédacteurs", "add_page"),

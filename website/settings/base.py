@@ -9,6 +9,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from search.backends import DEFAULT_INDEX_PREFIX, is_postgresql, search_backends
+
 from .env import env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -31,6 +33,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.table_block",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.search_promotions",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -165,11 +168,16 @@ WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
-# Search: Wagtail's database backend (SQLite FTS5 locally, PostgreSQL full text in production).
-# The Elasticsearch backend arrives with the search issue, together with the service that tests it.
-WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"},
-}
+# Search, chosen by SEARCH_URL (README.md, "Search"): empty, Wagtail's database backend (SQLite FTS5,
+# or PostgreSQL's full text with the French `french_unaccent` configuration); `opensearch://host:port`
+# (`opensearchs://` for HTTPS) or `elasticsearch://…`, that engine with French analysis, and the
+# database backend kept in sync as the fallback. One index per root model, named after the prefix.
+# A change the engine misses (engine down) is retried by search.indexing on the "background" queue.
+SEARCH_URL = env_str("SEARCH_URL")
+SEARCH_INDEX_PREFIX = env_str("SEARCH_INDEX_PREFIX", DEFAULT_INDEX_PREFIX)
+WAGTAILSEARCH_BACKENDS = search_backends(SEARCH_URL, DATABASES["default"]["ENGINE"], SEARCH_INDEX_PREFIX)
+if is_postgresql(DATABASES["default"]["ENGINE"]):
+    INSTALLED_APPS += ["django.contrib.postgres"]
 
 # Documents (core app): PDF-only, checked on upload (core.forms), their text and cover extracted
 # by a background task. The "default" task backend stays immediate (Wagtail's own index updates);
