@@ -73,9 +73,11 @@ test: provision lint check
 	$(PYTEST) -m "not postgres and not opensearch"
 	ops/with-postgres.sh ops/with-opensearch.sh $(PYTEST) -m "postgres or opensearch"
 
-# Performance targets live here, not in timed tests: render time, queries and HTML weight per page type.
+# Performance targets live here, not in timed tests: render time, queries and HTML weight per page
+# type (ops/bench.py), then the site search on SQLite, PostgreSQL and OpenSearch at 10,000 pages
+# (ops/bench_search.py, each backend private and stopped afterwards; ROUNDS=n for more samples).
 bench: $(VENV)/.installed-dev
-	$(PY) ops/bench.py
+	$(PY) ops/bench.py && ops/with-postgres.sh ops/with-opensearch.sh $(PY) ops/bench_search.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media static_collected .pytest_cache .ruff_cache

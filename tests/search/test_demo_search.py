@@ -3,6 +3,8 @@ header's form, "secretariat international" finds the International Secretariat, 
 Secretary General's profile, and a word found only inside a PDF finds its NQI issue."""
 
 import re
+import shutil
+import tempfile
 
 from django.test import TestCase, override_settings
 
@@ -10,7 +12,8 @@ from newsletter.demo import PDF_ONLY_WORDS
 from newsletter.models import NQIIssuePage
 from organisation.models import InternationalSecretariatPage
 from tests.conftest import load_demo
-from tests.website.test_html_snapshots import MEDIA_ROOT
+
+MEDIA_ROOT = tempfile.mkdtemp(prefix="amnesty-demo-search-media-")
 
 RESULT_LINKS = re.compile(r'<h2 class="search-result__title"><a href="([^"]+)">')
 
@@ -20,6 +23,11 @@ class DemoSearchTests(TestCase):
     @classmethod
     def setUpTestData(cls):
         load_demo()  # the database backend indexes on save, as `make run` does
+
+    @classmethod
+    def tearDownClass(cls):
+        super().tearDownClass()
+        shutil.rmtree(MEDIA_ROOT, ignore_errors=True)
 
     def result_urls(self, query: str) -> list[str]:
         response = self.client.get("/recherche/", {"q": query})

@@ -41,6 +41,9 @@ def snapshot_name(url: str) -> str:
 class DemoHTMLSnapshotTests(TestCase):
     @classmethod
     def setUpTestData(cls):
+        # An empty media folder, whatever ran before in this process: file names get no random suffix.
+        shutil.rmtree(MEDIA_ROOT, ignore_errors=True)
+        os.makedirs(MEDIA_ROOT)
         load_demo()
         register = DossierRegisterPage.objects.live().get()
         feeds = NQIIndexPage.objects.get()
