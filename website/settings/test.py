@@ -17,3 +17,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file, not memory: the live server used by browser tests then reads the database through
     # its own connection, as a real server would.
     DATABASES["default"]["TEST"] = {"NAME": str(Path(tempfile.gettempdir()) / f"amnesty-test-{os.getpid()}.sqlite3")}  # noqa: F405
+
+# Tests search with the database backend of their database (SQLite, or PostgreSQL's French full
+# text). The engine tests (test_*_opensearch.py) point their own settings at SEARCH_URL, which
+# ops/with-opensearch.sh exports for the same run as the PostgreSQL tests.
+WAGTAILSEARCH_BACKENDS = search_backends("", DATABASES["default"]["ENGINE"], SEARCH_INDEX_PREFIX)  # noqa: F405
