@@ -5,54 +5,24 @@ query time too (wagtail/wagtail#13005): "secre" and "secré" complete alike, fro
 The content is indexed into this run's own indexes, refreshed, and deleted at the end.
 """
 
-import os
-import secrets
 import time
 
-from django.conf import settings
 from django.core.management import call_command
-from django.test import TestCase, override_settings
 from django.urls import reverse
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search.backends import get_search_backend
 
-from search.backends import search_backends
 from tests.home.factories import StandardPageFactory
 from tests.organisation.factories import InternationalSecretariatPageFactory, PersonFactory, RoleFactory
+from tests.search.engine import EngineTestCase, run_prefix
 from tests.search.test_autocomplete import HOSTILE
 
-PREFIX = f"test_{secrets.token_hex(4)}_autocomplete_"
+PREFIX = run_prefix("autocomplete")
 URL = reverse("search_suggestions")
 
 
-def engine_backends() -> dict:
-    search_url = os.environ.get("SEARCH_URL", "")
-    if not search_url.startswith("opensearch"):
-        raise AssertionError("SEARCH_URL=opensearch://… manquant : lancez ces tests avec ops/with-opensearch.sh")
-    backends = search_backends(search_url, settings.DATABASES["default"]["ENGINE"], PREFIX)
-    backends["default"]["AUTO_UPDATE"] = False
-    return backends
-
-
-class OpenSearchAutocompleteTests(TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls._engine_settings = override_settings(WAGTAILSEARCH_BACKENDS=engine_backends())
-        cls._engine_settings.enable()
-        try:
-            super().setUpClass()
-        except Exception:
-            cls.delete_indexes()
-            cls._engine_settings.disable()
-            raise
-
-    @classmethod
-    def tearDownClass(cls):
-        try:
-            cls.delete_indexes()
-            super().tearDownClass()
-        finally:
-            cls._engine_settings.disable()
+class OpenSearchAutocompleteTests(EngineTestCase):
+    index_prefix = PREFIX
 
     @classmethod
     def setUpTestData(cls):
@@ -64,12 +34,6 @@ class OpenSearchAutocompleteTests(TestCase):
         PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.PASSWORD, password="x")
         call_command("update_index", "--backend", "default", verbosity=0)
         get_search_backend().refresh_indexes()
-
-    @classmethod
-    def delete_indexes(cls):
-        client = get_search_backend().es
-        for name in client.indices.get(index=f"{PREFIX}*", expand_wildcards="all"):
-            client.indices.delete(index=name)
 
     def titles(self, query) -> list[str]:
         response = self.client.get(URL, {"q": query})
