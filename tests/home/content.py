@@ -8,7 +8,7 @@ from wagtail.models import Site
 
 from core.demo import link_value, stream
 from core.models import NavigationSettings
-from tests.home.factories import default_home_page
+from tests.home.factories import HomePageFactory
 
 # What a keyboard user can Tab to; the skip link must come first.
 FOCUSABLE = "a[href], button, input, select, textarea, [tabindex]:not([tabindex='-1'])"
@@ -17,21 +17,20 @@ FOCUSABLE = "a[href], button, input, select, textarea, [tabindex]:not([tabindex=
 def furnish_home_page(*, hero_image, hero_link, cards, call_to_action):
     """The default home page with its hero (title, text, image, call to action), introduction and a
     body of page cards followed by a call to action; published."""
-    home = default_home_page()
-    home.hero_title = "Défendre les droits humains"
-    home.hero_text = "Ensemble, nous enquêtons, alertons et agissons."
-    home.hero_image = hero_image
-    home.hero_cta = stream("hero", [("call_to_action", {**link_value(hero_link, label="Agir avec nous"), "lead": ""})])
-    home.introduction = "<p>Des <strong>millions</strong> de personnes se mobilisent.</p>"
-    home.body = stream(
-        "home",
-        [
-            ("page_cards", {"heading": "Comprendre et agir", "pages": [page.pk for page in cards]}),
-            ("call_to_action", {**link_value(call_to_action, label="Nous écrire"), "lead": "Une question ?"}),
-        ],
+    return HomePageFactory(
+        hero_title="Défendre les droits humains",
+        hero_text="Ensemble, nous enquêtons, alertons et agissons.",
+        hero_image=hero_image,
+        hero_cta=stream("hero", [("call_to_action", {**link_value(hero_link, label="Agir avec nous"), "lead": ""})]),
+        introduction="<p>Des <strong>millions</strong> de personnes se mobilisent.</p>",
+        body=stream(
+            "home",
+            [
+                ("page_cards", {"heading": "Comprendre et agir", "pages": [page.pk for page in cards]}),
+                ("call_to_action", {**link_value(call_to_action, label="Nous écrire"), "lead": "Une question ?"}),
+            ],
+        ),
     )
-    home.save_revision().publish()
-    return home
 
 
 def set_navigation(*, main_menu=(), action_link=None, footer_links=()):
